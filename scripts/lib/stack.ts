@@ -1,0 +1,99 @@
+/**
+ * The whole product as `npm start` runs it: local GitLab, clusters API and BFF (which serves
+ * the built SPA), each a real child process. Shared by `npm start`, e2e and the benchmarks,
+ * so tests run the product the way users do.
+ */
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { startApp, type RunningApp } from './app-process';
+import { findFreePort } from './free-port';
+
+export interface StackPorts {
+  gitlab: number;
+  clustersApi: number;
+  bff: number;
+}
+
+export interface StackOptions {
+  /** Root of the stack's data; each app gets a folder below it. */
+  dataDir: string;
+  /** Fixed ports (npm start); free ports are chosen when absent (tests). */
+  ports?: Partial<StackPorts>;
+  /** Extra environment per app (e.g. a short token lifetime in tests). */
+  env?: Partial<Record<'gitlab' | 'clustersApi' | 'bff', Record<string, string>>>;
+  echo?: boolean;
+}
+
+export interface Stack {
+  gitlabUrl: string;
+  clustersApiUrl: string;
+  bffUrl: string;
+  dataDir: string;
+  apps: { gitlab: RunningApp; clustersApi: RunningApp; bff: RunningApp };
+  /** Everything every process logged, for assertions that no secret leaked. */
+  logs(): string;
+  stop(): Promise<void>;
+}
+
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const { dataDir, env = {}, echo = false } = options;
+  const ports: StackPorts = {
+    gitlab: options.ports?.gitlab ?? (await findFreePort()),
+    clustersApi: options.ports?.clustersApi ?? (await findFreePort()),
+    bff: options.ports?.bff ?? (await findFreePort()),
+  };
+  const gitlabUrl = `http://127.0.0.1:${ports.gitlab}`;
+  const bffUrl = `http://127.0.0.1:${ports.bff}`;
+  const started: RunningApp[] = [];
+  const stopAll = async () => {
+    await Promise.all(started.reverse().map((app) => app.stop()));
+  };
+
+  try {
+    const gitlab = await startApp('local-gitlab', {
+      echo,
+      env: {
+        PORT: String(ports.gitlab),
+        DATA_DIR: path.join(dataDir, 'local-gitlab'),
+        CONSOLE_REDIRECT_URIS: `${bffUrl}/auth/callback`,
+        ...env.gitlab,
+      },
+    });
+    started.push(gitlab);
+    const clustersApi = await startApp('clusters-api', {
+      echo,
+      env: {
+        PORT: String(ports.clustersApi),
+        DATA_DIR: path.join(dataDir, 'clusters-api'),
+        GITLAB_URL: gitlabUrl,
+        TENANT_REPO_URL: `${gitlabUrl}/nautes/tenant-config.git`,
+        ...env.clustersApi,
+      },
+    });
+    started.push(clustersApi);
+    const bff = await startApp('bff', {
+      echo,
+      env: {
+        PORT: String(ports.bff),
+        PUBLIC_URL: bffUrl,
+        GITLAB_URL: gitlabUrl,
+        CLUSTERS_API_URL: clustersApi.url,
+        SESSION_SECRET: randomBytes(32).toString('base64url'),
+        ...env.bff,
+      },
+    });
+    started.push(bff);
+    return {
+      gitlabUrl,
+      clustersApiUrl: clustersApi.url,
+      bffUrl,
+      dataDir,
+      apps: { gitlab, clustersApi, bff },
+      logs: () => started.map((app) => app.logs()).join('\n'),
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

@@ -1,0 +1,120 @@
+// `npm test`: set the machine up, then run every check and test, and end with one line
+// `tests: N passed, N failed`. Every step runs even after a failure, so one CI log shows all.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { bootstrap, ensureDebianPackage, log, repoRoot } from './bootstrap.mjs';
+
+const pnpm = bootstrap();
+const outputDir = path.join(repoRoot, '.test-output');
+rmSync(outputDir, { recursive: true, force: true });
+mkdirSync(outputDir, { recursive: true });
+
+const hasE2eTests = () => {
+  const dir = path.join(repoRoot, 'e2e', 'tests');
+  return existsSync(dir) && readdirSync(dir).some((file) => file.endsWith('.spec.ts'));
+};
+
+// Real servers, not mocks: the BFF's session tests need Redis, e2e needs Chromium.
+const setupProblems = [];
+if (!ensureDebianPackage('redis-server', 'redis-server')) {
+  setupProblems.push(
+    'redis-server is missing and could not be installed with apt-get (the BFF Redis session tests need it)',
+  );
+}
+if (
+  hasE2eTests() &&
+  !existsSync('/usr/bin/chromium') &&
+  !ensureDebianPackage('chromium', 'chromium')
+) {
+  setupProblems.push(
+    "Chromium is missing and could not be installed with apt-get (install Debian's chromium; e2e tests run in /usr/bin/chromium)",
+  );
+}
+for (const problem of setupProblems) log(`error: ${problem}`);
+
+function run(args) {
+  log(`$ pnpm ${args.join(' ')}`);
+  return (
+    spawnSync(pnpm, args, {
+      cwd: repoRoot,
+      stdio: 'inherit',
+      env: { ...process.env, FORCE_COLOR: '0' },
+    }).status === 0
+  );
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+const tally = { passed: 0, failed: setupProblems.length };
+const results = [];
+function count(name, passed, failed) {
+  tally.passed += passed;
+  tally.failed += failed;
+  results.push(`  ${name}: ${passed} passed, ${failed} failed`);
+}
+
+/** A run that exited non-zero counts as a failure even when its report shows none. */
+function atLeastOneIfFailed(exitedOk, failed) {
+  return exitedOk || failed > 0 ? failed : 1;
+}
+
+// Static checks count as one test each.
+for (const [name, args] of [
+  ['format', ['run', 'format:check']],
+  ['lint', ['run', 'lint']],
+  ['typecheck', ['run', 'typecheck']],
+]) {
+  const ok = run(args);
+  count(name, ok ? 1 : 0, ok ? 0 : 1);
+}
+
+// Unit and HTTP tests (vitest, every package).
+const unitReport = path.join(outputDir, 'unit.json');
+const unitOk = run([
+  'exec',
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${unitReport}`,
+]);
+const unit = readJson(unitReport);
+if (unit) {
+  // A crashed suite (e.g. a failing import) counts as a failure even if it held no test.
+  const brokenSuites = (unit.testResults ?? []).filter(
+    (suite) => suite.status === 'failed' && suite.assertionResults.length === 0,
+  ).length;
+  count(
+    'unit',
+    unit.numPassedTests,
+    atLeastOneIfFailed(unitOk, unit.numFailedTests + brokenSuites),
+  );
+} else {
+  count('unit', 0, 1);
+}
+
+// Browser journeys (Playwright in Debian's Chromium).
+if (hasE2eTests()) {
+  const e2eOk = run(['run', 'test:e2e']);
+  const e2e = readJson(path.join(outputDir, 'e2e.json'));
+  if (e2e?.stats) {
+    count(
+      'e2e',
+      e2e.stats.expected + e2e.stats.flaky,
+      atLeastOneIfFailed(e2eOk, e2e.stats.unexpected),
+    );
+  } else {
+    count('e2e', 0, 1);
+  }
+}
+
+process.stdout.write(`\n${results.join('\n')}\n`);
+process.stdout.write(`tests: ${tally.passed} passed, ${tally.failed} failed\n`);
+process.exit(tally.failed === 0 ? 0 : 1);
