@@ -1,0 +1,114 @@
+import { parseDocument } from 'yaml';
+
+/** Kubeconfigs are small; anything larger is refused before it reaches the YAML parser. */
+export const MAX_KUBECONFIG_BYTES = 1024 * 1024;
+
+/**
+ * A real kubeconfig has no aliases at all; a few are tolerated, many are a "billion laughs"
+ * attack that would expand exponentially.
+ */
+export const MAX_KUBECONFIG_ALIASES = 100;
+
+export type KubeconfigEncoding = 'yaml' | 'base64';
+
+export type ReadKubeconfigResult =
+  | { ok: true; encoding: KubeconfigEncoding; text: string; value: Record<string, unknown> }
+  | { ok: false; error: string; line?: number };
+
+function utf8Length(text: string): number {
+  // A UTF-16 code unit is at most 3 UTF-8 bytes, so short inputs need no encoding.
+  if (text.length * 3 <= MAX_KUBECONFIG_BYTES) return text.length;
+  return new TextEncoder().encode(text).length;
+}
+
+const BASE64_TEXT = /^[A-Za-z0-9+/_-]+={0,2}$/;
+const KUBECONFIG_KEY = /(^|\n)\s*(apiVersion|kind|clusters|contexts|users|current-context)\s*:/;
+
+/**
+ * The YAML inside a base64 string, or undefined when the input is not base64 of a kubeconfig.
+ * Only a single token of base64 characters (line breaks allowed) qualifies, so a YAML document
+ * is never mistaken for base64.
+ */
+export function decodeBase64Kubeconfig(input: string): string | undefined {
+  const compact = input.replace(/\s+/g, '');
+  if (compact.length < 8 || !BASE64_TEXT.test(compact)) return undefined;
+  const standard = compact.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
+  if (standard.length % 4 === 1) return undefined;
+  const padded = standard + '='.repeat((4 - (standard.length % 4)) % 4);
+  let text: string;
+  try {
+    const binary = atob(padded);
+    const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+  return KUBECONFIG_KEY.test(text) ? text : undefined;
+}
+
+/** The kubeconfig as YAML text: decoded when it was base64, as given otherwise. */
+export function kubeconfigText(input: string): string {
+  return decodeBase64Kubeconfig(input) ?? input;
+}
+
+function parseYaml(
+  text: string,
+): { ok: true; value: unknown } | { ok: false; error: string; line?: number } {
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const first = doc.errors[0];
+  if (first !== undefined) {
+    const line = first.linePos?.[0].line;
+    const reason = first.message.split('\n')[0] ?? first.message;
+    return {
+      ok: false,
+      error:
+        line === undefined
+          ? `The kubeconfig is not valid YAML: ${reason}`
+          : `The kubeconfig is not valid YAML (line ${line}): ${reason}`,
+      ...(line === undefined ? {} : { line }),
+    };
+  }
+  try {
+    return { ok: true, value: doc.toJS({ maxAliasCount: MAX_KUBECONFIG_ALIASES }) as unknown };
+  } catch {
+    return {
+      ok: false,
+      error:
+        'The kubeconfig uses too many YAML aliases (a pattern used to exhaust servers); export it again with "kubectl config view --raw".',
+    };
+  }
+}
+
+/**
+ * Reads a kubeconfig given as YAML or base64 of YAML into a plain object. Every failure is a
+ * message a user can act on, with the line number for YAML syntax errors.
+ */
+export function readKubeconfig(input: string): ReadKubeconfigResult {
+  if (utf8Length(input) > MAX_KUBECONFIG_BYTES) {
+    return {
+      ok: false,
+      error: `The kubeconfig is larger than 1 MiB; keep only the context for this cluster (kubectl config view --raw --minify).`,
+    };
+  }
+  if (input.trim() === '') {
+    return { ok: false, error: 'The kubeconfig is empty; paste its YAML or upload the file.' };
+  }
+  const decoded = decodeBase64Kubeconfig(input);
+  const encoding: KubeconfigEncoding = decoded === undefined ? 'yaml' : 'base64';
+  const text = decoded ?? input;
+  const parsed = parseYaml(text);
+  if (!parsed.ok) {
+    return encoding === 'base64'
+      ? { ...parsed, error: `${parsed.error} (in the base64-decoded text)` }
+      : parsed;
+  }
+  const value = parsed.value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return {
+      ok: false,
+      error:
+        'This is not a kubeconfig: expected YAML with "clusters", "contexts" and "users", as "kubectl config view --raw" prints it.',
+    };
+  }
+  return { ok: true, encoding, text, value: value as Record<string, unknown> };
+}
