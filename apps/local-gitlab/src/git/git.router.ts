@@ -1,0 +1,88 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { Directory } from '../users/directory';
+import type { TokenResolver } from '../users/principal';
+import { basicCredentials } from './basic-auth';
+import { decideGitAccess, GIT_MESSAGES, type GitOperation, type GitPrincipal } from './git-access';
+import { runHttpBackend } from './http-backend';
+import { repositoriesRoot } from './repositories';
+
+export interface GitRouterDeps {
+  directory: Directory;
+  resolveToken: TokenResolver;
+  dataDir: string;
+}
+
+/** `/<group>/<project>.git/<smart HTTP endpoint>` */
+const GIT_PATH = /^\/(.+?)\.git(\/info\/refs|\/git-upload-pack|\/git-receive-pack)$/;
+
+function operationOf(endpoint: string, service: unknown): GitOperation | undefined {
+  if (endpoint === '/info/refs') {
+    if (service === 'git-upload-pack') return 'read';
+    if (service === 'git-receive-pack') return 'write';
+    return undefined; // the dumb protocol, which GitLab does not serve either
+  }
+  return endpoint === '/git-receive-pack' ? 'write' : 'read';
+}
+
+function sendText(res: Response, status: number, message: string) {
+  res.status(status).type('text/plain').set('Cache-Control', 'no-cache').send(`${message}\n`);
+}
+
+/** Git smart HTTP, authenticated like GitLab (any user name with a token, or the user's password). */
+export function gitHttpHandler({ directory, resolveToken, dataDir }: GitRouterDeps) {
+  async function authenticate(req: Request): Promise<GitPrincipal | undefined> {
+    const credentials = basicCredentials(req.headers);
+    if (!credentials?.password) return undefined;
+    const principal = await resolveToken(credentials.password);
+    if (principal) return principal;
+    const user = directory.authenticate(credentials.username, credentials.password);
+    return user ? { kind: 'password', user } : undefined;
+  }
+
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const match = GIT_PATH.exec(req.path);
+    if (!match?.[1] || !match[2]) return next();
+    const [, projectPath, endpoint] = match;
+    const isPost = endpoint !== '/info/refs';
+    if (req.method !== (isPost ? 'POST' : 'GET')) return sendText(res, 405, 'Method Not Allowed');
+    const operation = operationOf(endpoint, req.query.service);
+    if (!operation)
+      return sendText(
+        res,
+        403,
+        'Please upgrade your Git client: only the smart HTTP protocol is supported.',
+      );
+
+    // Credentials first, for every path, so that whether a project exists does not leak.
+    const principal = await authenticate(req);
+    if (!principal) {
+      res.set('WWW-Authenticate', 'Basic realm="GitLab"');
+      return sendText(res, 401, GIT_MESSAGES.unauthorized);
+    }
+    const project = directory.project(projectPath);
+    if (!project) return sendText(res, 404, GIT_MESSAGES.notFound);
+    const decision = decideGitAccess(directory, project, principal, operation);
+    if (!decision.allowed) return sendText(res, decision.status, decision.message);
+
+    const protectedBranches = project.protected_branches
+      .map((branch) => `${branch.name}:${branch.push_access_level}`)
+      .join(',');
+    req.log.info(
+      { event: 'git', operation, project: project.path_with_namespace, user: decision.remoteUser },
+      'git request',
+    );
+    await runHttpBackend(req, res, {
+      projectRoot: repositoriesRoot(dataDir),
+      pathInfo: `/${project.path_with_namespace}.git${endpoint}`,
+      remoteUser: decision.remoteUser,
+      env: {
+        ...decision.env,
+        GL_PROTOCOL: 'http',
+        GL_REPOSITORY: `project-${project.id}`,
+        GL_PROJECT_PATH: project.path_with_namespace,
+        GL_PROTECTED_BRANCHES: protectedBranches,
+      },
+      log: req.log,
+    });
+  };
+}
