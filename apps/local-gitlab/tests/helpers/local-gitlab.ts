@@ -14,8 +14,12 @@ export interface TestGitlab {
 }
 
 /** The real local GitLab in-process on an ephemeral port with a fresh data directory. */
-export async function startTestGitlab(env: Record<string, string> = {}): Promise<TestGitlab> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'local-gitlab-test-'));
+export async function startTestGitlab(
+  env: Record<string, string> = {},
+  options: { dataDir?: string } = {},
+): Promise<TestGitlab> {
+  const ownDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'local-gitlab-test-')));
   const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
   const running = await startServer(config, createLogger(config.logLevel));
   return {
@@ -25,7 +29,7 @@ export async function startTestGitlab(env: Record<string, string> = {}): Promise
     config,
     stop: async () => {
       await running.close();
-      await rm(dataDir, { recursive: true, force: true });
+      if (ownDataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
