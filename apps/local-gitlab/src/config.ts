@@ -75,7 +75,9 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = ConfigSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    const lines = parsed.error.issues.map(
+      (issue) => `  ${String(issue.path[0] ?? 'environment')}: ${issue.message}`,
+    );
     throw new ConfigError(`local-gitlab: invalid configuration\n${lines.join('\n')}`);
   }
   const values = parsed.data;
