@@ -14,6 +14,7 @@ export function isDnsName(value: string): boolean {
 
 export function dnsNameProblem(value: string): string | undefined {
   const example = 'e.g. "argocd.example.com"';
+  if (value === '') return `Enter a DNS name, ${example}.`;
   if (value.length > DNS_NAME_MAX_LENGTH) {
     return `Use a DNS name of at most ${DNS_NAME_MAX_LENGTH} characters (this one has ${value.length}).`;
   }
@@ -63,12 +64,13 @@ export function apiServerProblem(value: string): string | undefined {
   if (!/^https?:\/\//i.test(value)) {
     return `Start the address with "https://" (or "http://"), ${example}.`;
   }
-  const explicitPort = /^https?:\/\/(?:[^/?#@]*@)?(?:\[[^\]]*\]|[^/?#:]*):([^/?#]*)/i.exec(
-    value,
-  )?.[1];
+  // Checked on the text, because URL refuses a bad port with an unhelpful error.
+  const explicitPort =
+    /^https?:\/\/(?:[^/?#@]*@)?(?:\[[^\]]*\]|[^/?#:@]*):([^/?#@]*)(?:[/?#]|$)/i.exec(value)?.[1];
   if (explicitPort !== undefined && explicitPort !== '') {
-    const problem = portProblem(explicitPort);
-    if (problem !== undefined) return `The API server port is invalid: ${problem}`;
+    if (portProblem(explicitPort) !== undefined) {
+      return `Use a port between 1 and 65535 in the URL (got "${explicitPort}"), ${example}.`;
+    }
   }
   let url: URL;
   try {

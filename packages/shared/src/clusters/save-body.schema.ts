@@ -38,12 +38,19 @@ export interface SaveBodyOptions {
   kubeconfigOptional?: boolean;
 }
 
-const notString = (example: string) => `must be a string, e.g. "${example}"`;
+/**
+ * "must be a string" with an example the user can copy: their own number or boolean in quotes
+ * (30080 becomes "30080"), or a typical value for anything else.
+ */
+function notString(example: string, input?: unknown): string {
+  const own = typeof input === 'number' || typeof input === 'boolean' ? String(input) : example;
+  return `must be a string, e.g. "${own}"`;
+}
 
 /** A message for a wrong JSON type, or for a missing required value. */
 function typeError(example: string, missing?: string) {
   return (issue: { input?: unknown }) =>
-    issue.input === undefined && missing !== undefined ? missing : notString(example);
+    issue.input === undefined && missing !== undefined ? missing : notString(example, issue.input);
 }
 
 function quoteList(values: readonly string[]): string {
@@ -60,7 +67,7 @@ function choice<const T extends readonly [string, ...string[]]>(
     error: (issue) => {
       const input = issue.input;
       if (input === undefined || input === '') return missing;
-      if (typeof input !== 'string') return notString(values[0]);
+      if (typeof input !== 'string') return notString(values[0], input);
       return `Choose ${quoteList(values)} (got "${input}").`;
     },
   });
@@ -92,7 +99,7 @@ const ReservedNamespacesSchema = z
     z.string(),
     z.array(
       z
-        .string({ error: notString('my-product') })
+        .string({ error: typeError('my-product') })
         .min(1, 'Enter a product name, or remove the empty entry.'),
       { error: 'must be a list of product names, e.g. ["my-product"]' },
     ),
@@ -101,13 +108,6 @@ const ReservedNamespacesSchema = z
         'must be an object mapping a namespace to product names, e.g. {"argocd": ["my-product"]}',
     },
   )
-  .superRefine((map, ctx) => {
-    for (const ns of Object.keys(map)) {
-      if (validateClusterName(ns) !== undefined) {
-        ctx.addIssue({ code: 'custom', path: [ns], message: NAMESPACE_PROBLEM(ns) });
-      }
-    }
-  })
   .optional();
 
 const ClusterResourceRefSchema = z.object(
@@ -181,7 +181,9 @@ export const SaveClusterBodyShapeSchema = z.object({
       { error: 'must be an object, e.g. {"https_node_port": "31456"}' },
     )
     .optional(),
-  kubeconfig: z.string({ error: notString('apiVersion: v1\\nkind: Config\\n...') }).optional(),
+  kubeconfig: z
+    .string({ error: 'must be a string holding the kubeconfig YAML (or its base64)' })
+    .optional(),
   reserved_namespaces_allowed_products: ReservedNamespacesSchema,
   product_allowed_cluster_resources: ProductResourcesSchema,
 });
@@ -249,6 +251,17 @@ export function saveBodyRuleIssues(
       path: 'host_cluster',
       message: `Leave host_cluster empty for a physical cluster (got "${hostCluster}"); only virtual clusters run on a host cluster.`,
     });
+  }
+  const reserved = body.reserved_namespaces_allowed_products;
+  if (reserved !== null && typeof reserved === 'object' && !Array.isArray(reserved)) {
+    for (const ns of Object.keys(reserved)) {
+      if (validateClusterName(ns) !== undefined) {
+        issues.push({
+          path: `reserved_namespaces_allowed_products.${ns}`,
+          message: NAMESPACE_PROBLEM(ns),
+        });
+      }
+    }
   }
   if (type === 'physical') {
     const kubeconfig = body.kubeconfig;

@@ -51,21 +51,30 @@ export function kubeconfigText(input: string): string {
   return decodeBase64Kubeconfig(input) ?? input;
 }
 
+/** A YAML error as a sentence without the source excerpt (which could hold a secret). */
+function describeYamlError(error: { code: string; message: string }): string {
+  if (error.code === 'MULTIPLE_DOCS') {
+    return 'it holds more than one YAML document (a second "---"); keep only the kubeconfig';
+  }
+  if (error.code === 'TAB_AS_INDENT') return 'tabs are not allowed for indentation; use spaces';
+  if (error.code === 'DUPLICATE_KEY') return 'a key appears twice in the same mapping';
+  const first = error.message.split('\n')[0] ?? error.message;
+  const reason = first.replace(/ at line \d+, column \d+:?$/, '');
+  return `${reason.charAt(0).toLowerCase()}${reason.slice(1)}; check the indentation and quotes there`;
+}
+
 function parseYaml(
   text: string,
 ): { ok: true; value: unknown } | { ok: false; error: string; line?: number } {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   const first = doc.errors[0];
   if (first !== undefined) {
-    const line = first.linePos?.[0].line;
-    const reason = first.message.split('\n')[0] ?? first.message;
+    const pos = first.linePos?.[0];
+    const where = pos === undefined ? '' : ` at line ${pos.line}, column ${pos.col}`;
     return {
       ok: false,
-      error:
-        line === undefined
-          ? `The kubeconfig is not valid YAML: ${reason}`
-          : `The kubeconfig is not valid YAML (line ${line}): ${reason}`,
-      ...(line === undefined ? {} : { line }),
+      error: `The kubeconfig is not valid YAML${where}: ${describeYamlError(first)}.`,
+      ...(pos === undefined ? {} : { line: pos.line }),
     };
   }
   try {
@@ -99,7 +108,7 @@ export function readKubeconfig(input: string): ReadKubeconfigResult {
   const parsed = parseYaml(text);
   if (!parsed.ok) {
     return encoding === 'base64'
-      ? { ...parsed, error: `${parsed.error} (in the base64-decoded text)` }
+      ? { ...parsed, error: `${parsed.error.replace(/\.$/, '')} (in the base64-decoded text).` }
       : parsed;
   }
   const value = parsed.value;

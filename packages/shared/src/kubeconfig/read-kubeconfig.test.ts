@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { seedKubeconfig, toBase64 } from '../../tests/fixtures';
+import {
+  MAX_KUBECONFIG_BYTES,
+  decodeBase64Kubeconfig,
+  kubeconfigText,
+  readKubeconfig,
+} from './read-kubeconfig';
+
+/** A "billion laughs" document: nine levels of nine aliases each. */
+function aliasBomb(): string {
+  const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+  const names = 'abcdefghi';
+  for (let i = 1; i < names.length; i++) {
+    const prev = `*${names[i - 1]}`;
+    lines.push(`${names[i]}: &${names[i]} [${Array(9).fill(prev).join(',')}]`);
+  }
+  lines.push('clusters: *i', 'users: *i');
+  return lines.join('\n');
+}
+
+describe('readKubeconfig', () => {
+  it('when the seed kubeconfig is given, then it reads as YAML', () => {
+    const result = readKubeconfig(seedKubeconfig());
+    expect(result).toMatchObject({ ok: true, encoding: 'yaml' });
+  });
+
+  it('when base64 of the seed kubeconfig is given, then it is decoded', () => {
+    const result = readKubeconfig(toBase64(seedKubeconfig()));
+    expect(result).toMatchObject({ ok: true, encoding: 'base64', text: seedKubeconfig() });
+  });
+
+  it('when base64 is wrapped over several lines (base64 -w 76), then it is still decoded', () => {
+    const wrapped = (toBase64(seedKubeconfig()).match(/.{1,76}/g) ?? []).join('\n') + '\n';
+    expect(readKubeconfig(wrapped)).toMatchObject({ ok: true, encoding: 'base64' });
+  });
+
+  it.each([
+    {
+      name: 'broken indentation',
+      text: 'apiVersion: v1\nclusters:\n  - name: a\n   bad: x\n',
+      line: 4,
+    },
+    { name: 'an unclosed quote', text: 'apiVersion: v1\nkind: Config\nusers: "x\n', line: 4 },
+    { name: 'a duplicate key', text: 'apiVersion: v1\nkind: Config\nkind: Config\n', line: 3 },
+    { name: 'a tab as indentation', text: 'apiVersion: v1\nclusters:\n\t- name: a\n', line: 3 },
+    {
+      name: 'a flow mapping left open',
+      text: 'apiVersion: v1\nusers: {a: 1\nkind: Config\n',
+      line: 3,
+    },
+  ])('when the YAML has $name, then the error names line $line', ({ text, line }) => {
+    const result = readKubeconfig(text);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.line).toBe(line);
+    expect(result.error).toContain(`line ${line}`);
+  });
+
+  it('when broken YAML is given, then the error does not echo the content (it may be secret)', () => {
+    const result = readKubeconfig('users:\n- name: a\n  user:\n    token: "s3cr3t-token\n');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).not.toContain('s3cr3t');
+  });
+
+  it('when two YAML documents are given, then the error says to keep one', () => {
+    const result = readKubeconfig('apiVersion: v1\n---\napiVersion: v1\n');
+    expect(result).toMatchObject({ ok: false, line: 2 });
+    if (!result.ok) expect(result.error).toMatch(/more than one YAML document/);
+  });
+
+  it('when a billion-laughs alias bomb is given, then it is refused in well under a second', () => {
+    const started = performance.now();
+    const result = readKubeconfig(aliasBomb());
+    const elapsed = performance.now() - started;
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(/aliases/);
+    expect(elapsed).toBeLessThan(500);
+  });
+
+  it('when a base64-encoded alias bomb is given, then it is refused too', () => {
+    expect(readKubeconfig(toBase64(`apiVersion: v1\n${aliasBomb()}`)).ok).toBe(false);
+  });
+
+  it('when the input is over 1 MiB, then it is refused before parsing', () => {
+    const big = `apiVersion: v1\nkind: Config\n# ${'x'.repeat(MAX_KUBECONFIG_BYTES)}\n`;
+    const started = performance.now();
+    const result = readKubeconfig(big);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(/larger than 1 MiB/);
+    expect(performance.now() - started).toBeLessThan(200);
+  });
+
+  it('when multi-byte text pushes the input over 1 MiB in UTF-8, then it is refused', () => {
+    const big = `# ${'é'.repeat(MAX_KUBECONFIG_BYTES / 2 + 1)}\n`;
+    expect(big.length).toBeLessThan(MAX_KUBECONFIG_BYTES);
+    expect(readKubeconfig(big)).toMatchObject({ ok: false });
+  });
+
+  it('when the input is exactly 1 MiB, then it is read', () => {
+    const head = 'apiVersion: v1\nkind: Config\n# ';
+    const text = head + 'x'.repeat(MAX_KUBECONFIG_BYTES - head.length);
+    expect(readKubeconfig(text)).toMatchObject({ ok: true });
+  });
+
+  it.each([
+    ['empty text', '   \n'],
+    ['a YAML scalar', 'just some words'],
+    ['a YAML list', '- a\n- b\n'],
+  ])('when the input is %s, then it is not a kubeconfig', (_name, text) => {
+    expect(readKubeconfig(text)).toMatchObject({ ok: false });
+  });
+});
+
+describe('decodeBase64Kubeconfig', () => {
+  it.each([
+    ['YAML text', 'apiVersion: v1\nkind: Config\n'],
+    ['base64 of something that is not a kubeconfig', toBase64('hello world, this is text')],
+    ['base64 of binary data', toBase64('\u00ff\u00fe').replace(/=/g, '') + 'AAAA'],
+    ['a short word', 'abc'],
+    ['base64 with a character outside the alphabet', `${toBase64('apiVersion: v1\n')}!`],
+  ])('when given %s, then it is not treated as base64', (_name, text) => {
+    expect(decodeBase64Kubeconfig(text)).toBeUndefined();
+  });
+
+  it('when given URL-safe base64 without padding, then it is decoded', () => {
+    const text = 'apiVersion: v1\nclusters: []\n# ??>>\n';
+    const urlSafe = toBase64(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    expect(decodeBase64Kubeconfig(urlSafe)).toBe(text);
+  });
+
+  it('when given YAML, then kubeconfigText returns it unchanged; base64, then decoded', () => {
+    expect(kubeconfigText(seedKubeconfig())).toBe(seedKubeconfig());
+    expect(kubeconfigText(toBase64(seedKubeconfig()))).toBe(seedKubeconfig());
+  });
+});
