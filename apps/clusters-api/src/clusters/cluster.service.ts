@@ -1,0 +1,148 @@
+/**
+ * The clusters API's use cases. Permission has already been checked by the caller (routes);
+ * this adds validation, the state rules, and the writes: the secret first, then the commit
+ * and push, and the secret put back exactly as it was if the push does not land.
+ */
+import {
+  applyDefaults,
+  deletedMessage,
+  kubeconfigSecretLocation,
+  matchesFieldSelector,
+  savedMessage,
+  toClusterResource,
+  validateSaveBody,
+  validateSaveRequest,
+  type Cluster,
+  type FieldSelector,
+} from '@cluster-console/shared';
+import type { Logger } from 'pino';
+import {
+  type ApiError,
+  clusterNotFound,
+  conflict,
+  internalError,
+  noAuthorization,
+  unauthenticated,
+  upstreamUnavailable,
+  validationFailed,
+} from '../http/api-error';
+import type { Caller } from '../gitlab/permission.service';
+import type { SecretSnapshot, SecretStore } from '../secrets/secret-store';
+import { RepoError } from '../tenant-repo/repo-error';
+import type { TenantRepo } from '../tenant-repo/tenant-repo';
+import { checkDeletable, checkHostCluster, checkLockedFields } from './cluster-rules';
+
+export interface CallerContext {
+  caller: Caller;
+  token: string;
+}
+
+export interface ClusterServiceDeps {
+  repo: TenantRepo;
+  secrets: SecretStore;
+  logger: Logger;
+}
+
+export class ClusterService {
+  constructor(private readonly deps: ClusterServiceDeps) {}
+
+  list(selector: FieldSelector): Cluster[] {
+    return this.deps.repo.list().filter((cluster) => matchesFieldSelector(cluster, selector));
+  }
+
+  get(name: string): Cluster {
+    const cluster = this.deps.repo.get(name);
+    if (!cluster) throw clusterNotFound(name);
+    return cluster;
+  }
+
+  async save(context: CallerContext, name: string, input: unknown): Promise<string> {
+    // The kubeconfig may be left out only when updating a physical cluster that has one stored;
+    // that needs the repository's state, so it is checked in `plan` below.
+    const validation = validateSaveRequest(name, input, { kubeconfigOptional: true });
+    if (!validation.ok) throw validationFailed(validation.fieldErrors);
+    const body = applyDefaults(name, validation.body);
+    const resource = toClusterResource(name, body);
+    const location = kubeconfigSecretLocation(name);
+    const kubeconfig = body.cluster_type === 'physical' ? body.kubeconfig : undefined;
+    const { secrets } = this.deps;
+    let before: { snapshot: SecretSnapshot } | undefined;
+
+    await this.submit({
+      key: name,
+      token: context.token,
+      author: { name: context.caller.name, email: context.caller.email },
+      plan: async (index) => {
+        const existing = index.get(name);
+        checkHostCluster(body, index);
+        checkLockedFields(existing, body, index);
+        before ??= { snapshot: await secrets.snapshot(location) };
+        if (body.cluster_type === 'physical' && kubeconfig === undefined) {
+          const keepsStored =
+            existing?.cluster_type === 'physical' && before.snapshot !== undefined;
+          if (!keepsStored) {
+            const strict = validateSaveBody(input);
+            throw validationFailed({
+              kubeconfig:
+                (!strict.ok && strict.fieldErrors.kubeconfig) ||
+                'A new physical cluster needs its kubeconfig.',
+            });
+          }
+        }
+        // Repeated on every attempt: a rolled-back neighbour in the queue may not undo it.
+        if (kubeconfig !== undefined) await secrets.put(location, { [location.key]: kubeconfig });
+        else if (body.cluster_type === 'virtual') await secrets.delete(location);
+        return { kind: 'upsert', name, resource, message: `Save cluster ${name}` };
+      },
+      rollback: async () => {
+        if (before) await secrets.restore(location, before.snapshot);
+      },
+    });
+    return savedMessage(name);
+  }
+
+  async delete(context: CallerContext, name: string): Promise<string> {
+    const location = kubeconfigSecretLocation(name);
+    const { secrets } = this.deps;
+    let before: { snapshot: SecretSnapshot } | undefined;
+    await this.submit({
+      key: name,
+      token: context.token,
+      author: { name: context.caller.name, email: context.caller.email },
+      plan: async (index) => {
+        checkDeletable(name, index);
+        before ??= { snapshot: await secrets.snapshot(location) };
+        await secrets.delete(location);
+        return { kind: 'delete', name, message: `Delete cluster ${name}` };
+      },
+      rollback: async () => {
+        if (before) await secrets.restore(location, before.snapshot);
+      },
+    });
+    return deletedMessage(name);
+  }
+
+  private async submit(mutation: Parameters<TenantRepo['submit']>[0]): Promise<void> {
+    try {
+      await this.deps.repo.submit(mutation);
+    } catch (error) {
+      // Anything else (a bug, a disk error) goes to the error middleware: logged, answered 500.
+      throw error instanceof RepoError ? fromRepoError(error) : error;
+    }
+  }
+}
+
+function fromRepoError(error: RepoError): ApiError {
+  switch (error.kind) {
+    case 'conflict':
+      return conflict(error.message);
+    case 'forbidden':
+      return noAuthorization(error.message);
+    case 'unauthenticated':
+      return unauthenticated(error.message);
+    case 'unavailable':
+      return upstreamUnavailable(error.message);
+    case 'internal':
+      return internalError();
+  }
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/** The fields of GitLab's `GET /api/v4/user` we use. */
+export const GitLabUserSchema = z.object({
+  id: z.number().optional(),
+  username: z.string().min(1),
+  name: z.string().nullish(),
+  email: z.string().nullish(),
+});
+export type GitLabUser = z.infer<typeof GitLabUserSchema>;
+
+const AccessSchema = z.object({ access_level: z.number() }).nullish();
+
+/** The fields of GitLab's `GET /api/v4/projects/:id` we use. */
+export const GitLabProjectSchema = z.object({
+  id: z.number().optional(),
+  permissions: z
+    .object({
+      project_access: AccessSchema,
+      group_access: AccessSchema,
+    })
+    .nullish(),
+});
+export type GitLabProject = z.infer<typeof GitLabProjectSchema>;
+
+/** The fields of GitLab's `GET /api/v4/projects/:id/protected_branches/:name` we use. */
+export const GitLabProtectedBranchSchema = z.object({
+  name: z.string().optional(),
+  push_access_levels: z.array(z.object({ access_level: z.number().nullish() })).default([]),
+});
+export type GitLabProtectedBranch = z.infer<typeof GitLabProtectedBranchSchema>;

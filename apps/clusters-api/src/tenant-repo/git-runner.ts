@@ -1,0 +1,104 @@
+/**
+ * Runs git without a shell. Credentials never go into argv, `.git/config` or logs: a token is
+ * handed to one git process through `GIT_CONFIG_*` environment variables as an
+ * `http.extraHeader`, and git's own tracing is switched off.
+ */
+import { execFile } from 'node:child_process';
+
+export interface GitResult {
+  stdout: string;
+  stderr: string;
+}
+
+export class GitCommandError extends Error {
+  constructor(
+    readonly subcommand: string,
+    readonly exitCode: number | string | null,
+    readonly stdout: string,
+    readonly stderr: string,
+  ) {
+    super(
+      `git ${subcommand} failed (${String(exitCode)}): ${redactSecrets(stderr.trim()).slice(0, 500)}`,
+    );
+    this.name = 'GitCommandError';
+  }
+}
+
+export interface GitRunOptions {
+  cwd: string;
+  /** Sent as HTTP Basic auth (user `oauth2`) to the remote; never written anywhere. */
+  token?: string;
+  /** `-c key=value` pairs that are not secret (author identity). */
+  config?: Record<string, string>;
+  timeoutMs?: number;
+}
+
+export class GitRunner {
+  constructor(private readonly baseEnv: Record<string, string>) {}
+
+  async run(args: string[], options: GitRunOptions): Promise<GitResult> {
+    const configArgs = Object.entries(options.config ?? {}).flatMap(([key, value]) => [
+      '-c',
+      `${key}=${value}`,
+    ]);
+    const env: Record<string, string> = {
+      ...this.baseEnv,
+      LC_ALL: 'C',
+      GIT_TERMINAL_PROMPT: '0',
+      GIT_ASKPASS: 'false',
+      SSH_ASKPASS: 'false',
+      GIT_CONFIG_NOSYSTEM: '1',
+      // The user's ~/.gitconfig could add credential helpers or URL rewrites: ignore it.
+      GIT_CONFIG_GLOBAL: '/dev/null',
+      ...credentialEnv(options.token),
+    };
+    return new Promise<GitResult>((resolve, reject) => {
+      execFile(
+        'git',
+        [...configArgs, ...args],
+        {
+          cwd: options.cwd,
+          env,
+          timeout: options.timeoutMs ?? 60_000,
+          maxBuffer: 64 * 1024 * 1024,
+          encoding: 'utf8',
+        },
+        (error, stdout, stderr) => {
+          if (error) {
+            const code = (error as NodeJS.ErrnoException & { code?: number | string }).code ?? null;
+            reject(
+              new GitCommandError(args[0] ?? '', error.killed ? 'timeout' : code, stdout, stderr),
+            );
+            return;
+          }
+          resolve({ stdout, stderr });
+        },
+      );
+    });
+  }
+}
+
+function credentialEnv(token: string | undefined): Record<string, string> {
+  const entries: [string, string][] = [
+    // An empty helper resets the list: no helper may store the token.
+    ['credential.helper', ''],
+  ];
+  if (token !== undefined) {
+    const basic = Buffer.from(`oauth2:${token}`, 'utf8').toString('base64');
+    entries.push(['http.extraHeader', `Authorization: Basic ${basic}`]);
+  }
+  const env: Record<string, string> = { GIT_CONFIG_COUNT: String(entries.length) };
+  entries.forEach(([key, value], index) => {
+    env[`GIT_CONFIG_KEY_${index}`] = key;
+    env[`GIT_CONFIG_VALUE_${index}`] = value;
+  });
+  return env;
+}
+
+/** Removes anything that looks like a credential from git's output before it is logged. */
+export function redactSecrets(text: string): string {
+  return text
+    .replace(/(\/\/)[^/@\s]+@/g, '$1***@')
+    .replace(/(authorization:\s*\w+\s+)\S+/gi, '$1***')
+    .replace(/\b(glpat|gldt|gloas|glrt|glptt)-[\w-]+/g, '$1-***');
+}
