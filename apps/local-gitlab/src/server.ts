@@ -1,11 +1,13 @@
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import type { Logger } from 'pino';
 import { createApp } from './app';
 import type { Config } from './config';
 import { ensureRepository } from './git/repositories';
 import { createOidcProvider } from './oidc/provider';
+import { ProviderStore } from './oidc/provider-store';
 import { loadOrCreateOidcKeys } from './oidc/signing-keys';
 import { Directory } from './users/directory';
 import { createTokenResolver } from './users/principal';
@@ -26,6 +28,7 @@ export interface RunningServer {
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
   const directory = new Directory(await loadUsersFile(config.usersFile));
   const keys = await loadOrCreateOidcKeys(config.dataDir);
+  const store = await ProviderStore.open(path.join(config.dataDir, 'oidc-state.json'));
   for (const project of directory.projects) await ensureRepository(config.dataDir, project);
 
   const server = createServer();
@@ -41,6 +44,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     issuer,
     directory,
     keys,
+    adapter: store.adapterFactory,
     accessTokenTtlSeconds: config.accessTokenTtlSeconds,
     consoleClient: config.consoleClient,
   });
@@ -71,6 +75,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       const timer = setTimeout(() => server.closeAllConnections(), 3_000);
       await closed;
       clearTimeout(timer);
+      await store.flush();
     },
   };
 }

@@ -29,6 +29,8 @@ export function runGit(args: string[], options: RunGitOptions = {}): Promise<str
       if (code === 0) resolve(stdout.trim());
       else reject(new Error(`git ${args[0] ?? ''} failed (${code}): ${stderr.trim()}`));
     });
+    // A git command that exits without reading its input (EPIPE) must not crash the server.
+    child.stdin.on('error', () => undefined);
     child.stdin.end(options.input ?? '');
   });
 }

@@ -1,4 +1,8 @@
-import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import Provider, {
+  type AdapterFactory,
+  type Configuration,
+  type KoaContextWithOIDC,
+} from 'oidc-provider';
 import type { Directory } from '../users/directory';
 import { accountClaims } from './account-claims';
 import { INTERACTION_PATH, OIDC_ROUTES } from './gitlab-routes';
@@ -9,6 +13,7 @@ export interface OidcProviderOptions {
   issuer: string;
   directory: Directory;
   keys: OidcKeys;
+  adapter: AdapterFactory;
   accessTokenTtlSeconds: number;
   consoleClient: { clientId: string; clientSecret: string; redirectUris: string[] };
 }
@@ -64,6 +69,7 @@ export function createOidcProvider(options: OidcProviderOptions): Provider {
         token_endpoint_auth_method: 'client_secret_basic',
       },
     ],
+    adapter: options.adapter,
     routes: OIDC_ROUTES,
     jwks: keys.jwks,
     cookies: { keys: keys.cookieKeys },
