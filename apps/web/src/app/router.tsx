@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import { createBrowserRouter, Navigate, RouterProvider, type RouteObject } from 'react-router';
+import { AppLayout } from './routes/app-layout';
+import { RouteError } from './routes/route-error';
+
+/**
+ * Every page is its own chunk: the list loads without the wizard, YAML or kubeconfig code.
+ * Exported for tests, which mount it in a memory router.
+ */
+export const routes: RouteObject[] = [
+  {
+    path: '/sign-in',
+    lazy: async () => ({ Component: (await import('./routes/sign-in')).SignInRoute }),
+    errorElement: <RouteError />,
+  },
+  {
+    path: '/',
+    element: <AppLayout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <Navigate to="/clusters" replace /> },
+      {
+        path: 'clusters',
+        lazy: async () => ({ Component: (await import('./routes/clusters')).ClustersRoute }),
+      },
+      {
+        path: 'clusters/new',
+        lazy: async () => ({ Component: (await import('./routes/cluster-new')).ClusterNewRoute }),
+      },
+      {
+        path: 'clusters/:name',
+        lazy: async () => ({
+          Component: (await import('./routes/cluster-detail')).ClusterDetailRoute,
+        }),
+      },
+      {
+        path: '*',
+        lazy: async () => ({ Component: (await import('./routes/not-found')).NotFoundRoute }),
+      },
+    ],
+  },
+];
+
+export function AppRouter() {
+  const [router] = useState(() => createBrowserRouter(routes));
+  return <RouterProvider router={router} />;
+}

@@ -1,0 +1,62 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { Alert } from '../../components/ui/alert';
+import { LanguageSwitch } from '../../components/ui/language-switch';
+import { Spinner } from '../../components/ui/spinner';
+import { useSession } from '../../features/auth/api/get-session';
+import { UserMenu } from '../../features/auth/components/user-menu';
+
+/** The signed-in shell: header, skip link, page. Nothing renders before the session is known. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const location = useLocation();
+
+  // Moving between pages puts keyboard and screen-reader users at the new page's heading.
+  useEffect(() => {
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [location.pathname]);
+
+  return (
+    <div className="app-shell">
+      <a className="skip-link" href="#main">
+        {t('common.skipToContent')}
+      </a>
+      <header className="app-header">
+        <Link to="/clusters" className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          <span>{t('app.name')}</span>
+        </Link>
+        <nav aria-label={t('header.navigation')} className="app-nav">
+          <NavLink to="/clusters" end>
+            {t('header.clusters')}
+          </NavLink>
+          <NavLink to="/clusters/new">{t('header.register')}</NavLink>
+        </nav>
+        <div className="header-end">
+          <LanguageSwitch />
+          {session.data ? <UserMenu user={session.data.user} /> : null}
+        </div>
+      </header>
+      <main id="main" className="app-main" tabIndex={-1}>
+        {session.isPending ? (
+          <Spinner label={t('session.checking')} />
+        ) : session.isError ? (
+          session.error.status === 401 ? (
+            <Spinner label={t('session.redirecting')} />
+          ) : (
+            <Alert tone="error" title={t('session.failed')}>
+              <p>{session.error.message}</p>
+              <button type="button" className="button" onClick={() => void session.refetch()}>
+                {t('common.retry')}
+              </button>
+            </Alert>
+          )
+        ) : (
+          <Outlet />
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { Alert } from '../../components/ui/alert';
+import { useNotice } from '../../components/ui/notice-provider';
+import { Spinner } from '../../components/ui/spinner';
+import { useCluster } from '../../features/clusters/api/get-cluster';
+import { useClusters } from '../../features/clusters/api/get-clusters';
+import { ClusterDetails } from '../../features/clusters/components/cluster-details';
+import { DeleteClusterDialog } from '../../features/clusters/components/delete-cluster-dialog';
+import { describeCluster } from '../../features/clusters/lib/cluster-labels';
+import { virtualClustersByHost } from '../../features/clusters/lib/cluster-list-view';
+import { useDocumentTitle } from '../../lib/use-document-title';
+
+export function ClusterDetailRoute() {
+  const { t } = useTranslation();
+  const name = useParams().name ?? '';
+  useDocumentTitle(name);
+  const cluster = useCluster(name);
+  const list = useClusters();
+  const navigate = useNavigate();
+  const { notify } = useNotice();
+  const [deleting, setDeleting] = useState(false);
+  const virtuals = useMemo(
+    () => virtualClustersByHost(list.data ?? []).get(name) ?? [],
+    [list.data, name],
+  );
+
+  return (
+    <div className="page">
+      <nav aria-label={t('detail.breadcrumb')} className="breadcrumb">
+        <Link to="/clusters">{t('header.clusters')}</Link>
+        <span aria-hidden="true"> / </span>
+        <span aria-current="page">{name}</span>
+      </nav>
+      {cluster.isPending ? (
+        <Spinner label={t('detail.loading')} />
+      ) : cluster.isError ? (
+        <Alert
+          tone="error"
+          title={
+            cluster.error.status === 404 ? t('detail.notFound', { name }) : t('detail.loadFailed')
+          }
+        >
+          <p>{cluster.error.message}</p>
+          <p className="actions">
+            <Link className="button" to="/clusters">
+              {t('routeError.toClusters')}
+            </Link>
+            {cluster.error.status !== 404 ? (
+              <button type="button" className="button" onClick={() => void cluster.refetch()}>
+                {t('common.retry')}
+              </button>
+            ) : null}
+          </p>
+        </Alert>
+      ) : (
+        <>
+          <div className="page-header">
+            <div>
+              <h1>{cluster.data.name}</h1>
+              <p className="muted">{describeCluster(t, cluster.data)}</p>
+            </div>
+            <div className="actions">
+              <button
+                type="button"
+                className="button button-danger-outline"
+                onClick={() => setDeleting(true)}
+                aria-disabled={virtuals.length > 0 || undefined}
+                aria-describedby={virtuals.length > 0 ? 'delete-blocked-reason' : undefined}
+              >
+                {t('detail.delete')}
+              </button>
+            </div>
+          </div>
+          {virtuals.length > 0 ? (
+            <Alert tone="info" live={false}>
+              <p id="delete-blocked-reason">
+                {t('detail.carries', { count: virtuals.length })}{' '}
+                {virtuals.map((virtual, index) => (
+                  <span key={virtual}>
+                    {index > 0 ? ', ' : ''}
+                    <Link to={`/clusters/${encodeURIComponent(virtual)}`}>{virtual}</Link>
+                  </span>
+                ))}
+                . {t('detail.deleteThemFirst')}
+              </p>
+            </Alert>
+          ) : null}
+          <section className="card" aria-labelledby="detail-fields-title">
+            <h2 id="detail-fields-title" className="card-title">
+              {t('detail.settings')}
+            </h2>
+            <ClusterDetails cluster={cluster.data} />
+          </section>
+          {deleting ? (
+            <DeleteClusterDialog
+              cluster={cluster.data}
+              virtualClusters={virtuals}
+              onClose={() => setDeleting(false)}
+              onDeleted={(deleted) => {
+                notify(t('delete.done', { name: deleted }));
+                void navigate('/clusters');
+              }}
+            />
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}

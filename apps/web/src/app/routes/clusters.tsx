@@ -1,0 +1,159 @@
+import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import type { Cluster } from '@cluster-console/shared';
+import { Alert } from '../../components/ui/alert';
+import { useNotice } from '../../components/ui/notice-provider';
+import { Spinner } from '../../components/ui/spinner';
+import { useClusters } from '../../features/clusters/api/get-clusters';
+import { ClustersTable } from '../../features/clusters/components/clusters-table';
+import { ClustersToolbar } from '../../features/clusters/components/clusters-toolbar';
+import {
+  filterAndSortClusters,
+  hasFilters,
+  readListView,
+  virtualClustersByHost,
+  writeListView,
+  type ListView,
+  type SortKey,
+} from '../../features/clusters/lib/cluster-list-view';
+import { useDocumentTitle } from '../../lib/use-document-title';
+
+const NO_CLUSTERS: Cluster[] = [];
+
+// Loaded on the first delete: the list's initial download carries no dialog code.
+const DeleteClusterDialog = lazy(async () => ({
+  default: (await import('../../features/clusters/components/delete-cluster-dialog'))
+    .DeleteClusterDialog,
+}));
+
+export function ClustersRoute() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('list.title'));
+  const clusters = useClusters();
+  const { notify } = useNotice();
+  const [params, setParams] = useSearchParams();
+  const view = useMemo(() => readListView(params), [params]);
+  const [deleting, setDeleting] = useState<Cluster | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  const setView = useCallback(
+    (patch: Partial<ListView>) =>
+      // replace: typing in the search box must not fill the history with one entry per key.
+      setParams((current) => writeListView({ ...readListView(current), ...patch }), {
+        replace: true,
+      }),
+    [setParams],
+  );
+  const onSort = useCallback(
+    (key: SortKey) =>
+      setParams((current) => {
+        const now = readListView(current);
+        const dir = now.sort === key && now.dir === 'asc' ? 'desc' : 'asc';
+        return writeListView({ ...now, sort: key, dir });
+      }),
+    [setParams],
+  );
+
+  const all = clusters.data ?? NO_CLUSTERS;
+  // Typing stays instant; the (memoized) filtering of thousands of rows follows a moment later.
+  const query = useDeferredValue(view.q);
+  const rows = useMemo(() => filterAndSortClusters(all, { ...view, q: query }), [all, view, query]);
+  const virtualsByHost = useMemo(() => virtualClustersByHost(all), [all]);
+  const filtered = hasFilters(view);
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <div>
+          <h1 ref={headingRef} tabIndex={-1}>
+            {t('list.title')}
+          </h1>
+          <p className="muted">{t('list.lead')}</p>
+        </div>
+        <Link to="/clusters/new" className="button button-primary">
+          {t('list.register')}
+        </Link>
+      </div>
+
+      {clusters.isPending ? (
+        <Spinner label={t('list.loading')} />
+      ) : clusters.isError ? (
+        <Alert tone="error" title={t('list.loadFailed')}>
+          <p>{clusters.error.message}</p>
+          <button type="button" className="button" onClick={() => void clusters.refetch()}>
+            {t('common.retry')}
+          </button>
+        </Alert>
+      ) : all.length === 0 ? (
+        <div className="empty-state">
+          <h2>{t('list.emptyTitle')}</h2>
+          <p>{t('list.emptyBody')}</p>
+          <Link to="/clusters/new" className="button button-primary button-large">
+            {t('list.registerFirst')}
+          </Link>
+        </div>
+      ) : (
+        <>
+          <ClustersToolbar
+            view={view}
+            onChange={setView}
+            onClear={() =>
+              setParams(writeListView({ ...view, q: '', type: '', usage: '', worker: '' }), {
+                replace: true,
+              })
+            }
+            filtered={filtered}
+          />
+          <p className="result-count" role="status">
+            {filtered
+              ? t('list.showingFiltered', { count: rows.length, total: all.length })
+              : t('list.showing', { count: all.length })}
+            {clusters.isFetching ? <span className="muted"> · {t('list.refreshing')}</span> : null}
+          </p>
+          {rows.length === 0 ? (
+            <div className="empty-state empty-state-small">
+              <p>{t('list.noMatch')}</p>
+              <button
+                type="button"
+                className="button"
+                onClick={() =>
+                  setParams(writeListView({ ...view, q: '', type: '', usage: '', worker: '' }), {
+                    replace: true,
+                  })
+                }
+              >
+                {t('list.clearFilters')}
+              </button>
+            </div>
+          ) : (
+            <ClustersTable
+              clusters={rows}
+              virtualsByHost={virtualsByHost}
+              sort={view.sort}
+              dir={view.dir}
+              onSort={onSort}
+              onDelete={setDeleting}
+            />
+          )}
+        </>
+      )}
+
+      {deleting ? (
+        <Suspense fallback={null}>
+          <DeleteClusterDialog
+            cluster={deleting}
+            virtualClusters={virtualsByHost.get(deleting.name) ?? []}
+            onClose={() => setDeleting(null)}
+            onDeleted={(name) => {
+              setDeleting(null);
+              notify(t('delete.done', { name }));
+              // The row and its button are gone: put focus somewhere sensible.
+              window.setTimeout(() => headingRef.current?.focus(), 0);
+            }}
+          />
+        </Suspense>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,337 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { FormProvider, useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Cluster } from '@cluster-console/shared';
+import { Alert } from '../../../../components/ui/alert';
+import { isApiError } from '../../../../lib/api-error';
+import { useClusters } from '../../api/get-clusters';
+import { useSaveCluster } from '../../api/save-cluster';
+import { LeaveGuard } from './leave-guard';
+import { StepConnection } from './step-connection';
+import { StepDomains } from './step-domains';
+import { StepReview } from './step-review';
+import { StepWhat } from './step-what';
+import { WizardStateContext, type WizardState } from './wizard-context';
+import { WizardDone, type SavedCluster } from './wizard-done';
+import {
+  EMPTY_WIZARD_VALUES,
+  formFieldFor,
+  toSaveBody,
+  wizardResolver,
+  type WizardContext,
+  type WizardField,
+  type WizardValues,
+} from './wizard-form';
+import { firstStepOf, stepAt, WIZARD_STEPS } from './wizard-steps';
+import { computeSuggestions, FOLLOWING_FIELDS, type FollowingField } from './wizard-suggestions';
+
+const NO_CLUSTERS: Cluster[] = [];
+
+/**
+ * The registration wizard: ONE form, checked step by step. "Next" validates only the fields of
+ * the current step (with the same shared rules the clusters API uses); the step index is plain
+ * state, so going back never loses anything.
+ */
+export function ClusterWizard() {
+  const { t } = useTranslation();
+  const clustersQuery = useClusters();
+  const all = clustersQuery.data ?? NO_CLUSTERS;
+  const clusters = useMemo(() => new Map(all.map((cluster) => [cluster.name, cluster])), [all]);
+  const hosts = useMemo(() => all.filter((cluster) => cluster.usage === 'host'), [all]);
+  const context = useMemo<WizardContext>(() => ({ clusters }), [clusters]);
+
+  const form = useForm<WizardValues, WizardContext>({
+    defaultValues: EMPTY_WIZARD_VALUES,
+    resolver: wizardResolver,
+    context,
+    mode: 'onTouched',
+  });
+  const {
+    handleSubmit,
+    trigger,
+    setError,
+    setFocus,
+    clearErrors,
+    setValue,
+    getValues,
+    getFieldState,
+    reset,
+    formState,
+  } = form;
+  const [step, setStep] = useState(0);
+  const [saved, setSaved] = useState<SavedCluster | null>(null);
+  const [edited, setEdited] = useState<ReadonlySet<FollowingField>>(() => new Set());
+  const save = useSaveCluster();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const firstRender = useRef(true);
+
+  // Following defaults: recompute from the live values, apply to the fields not edited by hand.
+  const watched = useWatch({ control: form.control }) as WizardValues;
+  const suggestions = useMemo(() => computeSuggestions(watched, clusters), [watched, clusters]);
+  useEffect(() => {
+    for (const field of FOLLOWING_FIELDS) {
+      if (edited.has(field)) continue;
+      const value = suggestions[field];
+      if (getValues(field) !== value) {
+        setValue(field, value, { shouldValidate: getFieldState(field).error !== undefined });
+      }
+    }
+  }, [suggestions, edited, getValues, setValue, getFieldState]);
+
+  const markEdited = useCallback(
+    (field: FollowingField) =>
+      setEdited((current) => (current.has(field) ? current : new Set(current).add(field))),
+    [],
+  );
+  const followSuggestion = useCallback((field: FollowingField) => {
+    setEdited((current) => {
+      const next = new Set(current);
+      next.delete(field);
+      return next;
+    });
+  }, []);
+
+  const state = useMemo<WizardState>(
+    () => ({
+      clusters,
+      hosts,
+      clustersLoading: clustersQuery.isPending,
+      clustersError: clustersQuery.error?.message,
+      suggestions,
+      edited,
+      markEdited,
+      followSuggestion,
+    }),
+    [
+      clusters,
+      hosts,
+      clustersQuery.isPending,
+      clustersQuery.error,
+      suggestions,
+      edited,
+      markEdited,
+      followSuggestion,
+    ],
+  );
+
+  // Each step change puts focus on the step's heading, so keyboard and screen-reader users start there.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    headingRef.current?.focus();
+  }, [step]);
+
+  const current = stepAt(step);
+  const isLast = step === WIZARD_STEPS.length - 1;
+
+  const focusFirstError = (fields: readonly WizardField[]) => {
+    const failing = fields.find((field) => getFieldState(field, form.formState).error);
+    if (failing) {
+      // Radio groups and hidden inputs cannot always take focus; the step heading then does.
+      try {
+        setFocus(failing);
+      } catch {
+        headingRef.current?.focus();
+      }
+    }
+  };
+
+  const next = async () => {
+    const fields = current.fields(getValues());
+    const ok = await trigger(fields);
+    if (ok) {
+      setStep((index) => Math.min(index + 1, WIZARD_STEPS.length - 1));
+    } else {
+      focusFirstError(fields);
+    }
+  };
+
+  const submit = handleSubmit(
+    (values) => {
+      clearErrors('root.serverError');
+      const name = values.cluster_name;
+      const updated = clusters.has(name);
+      save.mutate(
+        { name, body: toSaveBody(values) },
+        {
+          onSuccess: (result) => {
+            setSaved({
+              name,
+              profile: values.profile || 'physical-host',
+              workerType: values.worker_type,
+              updated,
+              message: result?.message ?? '',
+            });
+          },
+          onError: (error) => {
+            const unplaced: string[] = [];
+            const placed: string[] = [];
+            if (isApiError(error) && error.status === 400) {
+              for (const [path, message] of Object.entries(error.metadata)) {
+                const field = formFieldFor(path);
+                if (field) {
+                  setError(field, { type: 'server', message });
+                  placed.push(field);
+                } else {
+                  unplaced.push(`${path}: ${message}`);
+                }
+              }
+            }
+            if (placed.length === 0 || unplaced.length > 0) {
+              setError('root.serverError', {
+                type: String(error.status),
+                message: [error.message, ...unplaced].join('\n'),
+              });
+            }
+            const target = firstStepOf(placed);
+            if (target !== undefined) setStep(target);
+          },
+        },
+      );
+    },
+    (errors) => {
+      const target = firstStepOf(Object.keys(errors));
+      if (target !== undefined && target !== step) setStep(target);
+    },
+  );
+
+  const onFormSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    // Enter in a field means "Next" until the last step.
+    if (!isLast) {
+      event.preventDefault();
+      void next();
+      return;
+    }
+    void submit(event);
+  };
+
+  const goToStep = (index: number) => {
+    if (index < step) setStep(index);
+  };
+
+  const startOver = () => {
+    reset(EMPTY_WIZARD_VALUES);
+    setEdited(new Set());
+    setSaved(null);
+    save.reset();
+    setStep(0);
+  };
+
+  const serverError = formState.errors.root?.serverError;
+  const dirty = formState.isDirty && !saved;
+
+  if (saved) {
+    return (
+      <>
+        <LeaveGuard when={false} />
+        <WizardDone saved={saved} onAnother={startOver} />
+      </>
+    );
+  }
+
+  return (
+    <WizardStateContext.Provider value={state}>
+      <FormProvider {...form}>
+        <LeaveGuard when={dirty && !save.isPending} />
+        <div className="wizard">
+          <nav aria-label={t('wizard.stepsLabel')} className="wizard-steps">
+            <ol>
+              {WIZARD_STEPS.map((item, index) => {
+                const status = index < step ? 'done' : index === step ? 'current' : 'upcoming';
+                return (
+                  <li key={item.id} className={`wizard-step wizard-step-${status}`}>
+                    {index < step ? (
+                      <button
+                        type="button"
+                        className="wizard-step-button"
+                        onClick={() => goToStep(index)}
+                      >
+                        <span className="wizard-step-number" aria-hidden="true">
+                          ✓
+                        </span>
+                        <span>{t(`wizard.steps.${item.id}`)}</span>
+                        <span className="visually-hidden"> ({t('wizard.stepDone')})</span>
+                      </button>
+                    ) : (
+                      <span
+                        className="wizard-step-button"
+                        aria-current={index === step ? 'step' : undefined}
+                      >
+                        <span className="wizard-step-number" aria-hidden="true">
+                          {index + 1}
+                        </span>
+                        <span>{t(`wizard.steps.${item.id}`)}</span>
+                      </span>
+                    )}
+                  </li>
+                );
+              })}
+            </ol>
+          </nav>
+
+          <form
+            className="card wizard-card"
+            onSubmit={onFormSubmit}
+            noValidate
+            aria-labelledby="wizard-step-title"
+          >
+            <h2 id="wizard-step-title" ref={headingRef} tabIndex={-1} className="wizard-step-title">
+              <span className="muted small">
+                {t('wizard.stepOf', { current: step + 1, total: WIZARD_STEPS.length })}
+              </span>
+              <span>{t(`wizard.steps.${current.id}`)}</span>
+            </h2>
+            <p className="muted">{t(`wizard.leads.${current.id}`)}</p>
+
+            {serverError?.message ? (
+              <Alert tone="error" title={t('wizard.saveFailed')}>
+                {serverError.message.split('\n').map((line) => (
+                  <p key={line}>{line}</p>
+                ))}
+              </Alert>
+            ) : null}
+
+            {current.id === 'what' ? <StepWhat /> : null}
+            {current.id === 'connection' ? <StepConnection /> : null}
+            {current.id === 'domains' ? <StepDomains /> : null}
+            {current.id === 'review' ? <StepReview onEditStep={goToStep} /> : null}
+
+            <div className="wizard-actions">
+              {step > 0 ? (
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => setStep(step - 1)}
+                  disabled={save.isPending}
+                >
+                  {t('wizard.back')}
+                </button>
+              ) : (
+                <Link to="/clusters" className="button button-ghost">
+                  {t('common.cancel')}
+                </Link>
+              )}
+              <span className="spacer" />
+              {isLast ? (
+                <button type="submit" className="button button-primary" disabled={save.isPending}>
+                  {save.isPending
+                    ? t('wizard.saving')
+                    : clusters.has(getValues('cluster_name'))
+                      ? t('wizard.update')
+                      : t('wizard.save')}
+                </button>
+              ) : (
+                <button type="submit" className="button button-primary">
+                  {t('wizard.next')}
+                </button>
+              )}
+            </div>
+          </form>
+        </div>
+      </FormProvider>
+    </WizardStateContext.Provider>
+  );
+}

@@ -1,0 +1,128 @@
+import { useMemo } from 'react';
+import { useFormContext, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import {
+  applyDefaults,
+  clusterApiPath,
+  clusterFilePath,
+  clusterResourceToYaml,
+  kubeconfigSecretLocation,
+  toClusterResource,
+} from '@cluster-console/shared';
+import { CopyButton } from '../../../../components/ui/copy-button';
+import { workerTypeLabel } from '../../lib/cluster-labels';
+import { inspect, selectedContextName, toSaveBody, type WizardValues } from './wizard-form';
+
+/** The request as it will be sent, with the kubeconfig's content replaced by a description. */
+export function redactedRequest(values: WizardValues): Record<string, unknown> {
+  const body: Record<string, unknown> = { ...toSaveBody(values) };
+  if (typeof body.kubeconfig === 'string') {
+    const inspection = inspect(values.kubeconfig);
+    const context =
+      inspection.state === 'ok'
+        ? selectedContextName(inspection.info, values.kubeconfig_context)
+        : undefined;
+    body.kubeconfig = `<redacted: ${new TextEncoder().encode(body.kubeconfig).length} bytes${context ? `, context "${context}"` : ''}>`;
+  }
+  return body;
+}
+
+export function StepReview({ onEditStep }: { onEditStep: (step: number) => void }) {
+  const { t } = useTranslation();
+  const { control } = useFormContext<WizardValues>();
+  const values = useWatch<WizardValues>({ control }) as WizardValues;
+  const name = values.cluster_name;
+  const body = useMemo(() => toSaveBody(values), [values]);
+  const requestJson = useMemo(() => JSON.stringify(redactedRequest(values), null, 2), [values]);
+  const yaml = useMemo(() => {
+    try {
+      return clusterResourceToYaml(toClusterResource(name, applyDefaults(name, body)));
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  }, [name, body]);
+  const secret = kubeconfigSecretLocation(name);
+  const summary: { label: string; value: string | undefined; step: number }[] = [
+    { label: t('wizard.fields.clusterName'), value: name, step: 0 },
+    {
+      label: t('wizard.review.kind'),
+      value: values.profile ? t(`wizard.what.profiles.${values.profile}.title`) : '',
+      step: 0,
+    },
+    { label: t('wizard.fields.workerType'), value: workerTypeLabel(t, body.worker_type), step: 0 },
+    { label: t('wizard.fields.hostCluster'), value: body.host_cluster, step: 1 },
+    { label: t('wizard.fields.apiServer'), value: body.api_server, step: 1 },
+    { label: t('wizard.fields.vclusterPort'), value: body.vcluster?.https_node_port, step: 1 },
+    {
+      label: t('wizard.fields.kubeconfig'),
+      value: body.kubeconfig
+        ? t('wizard.review.kubeconfigIncluded')
+        : body.cluster_type === 'physical'
+          ? t('wizard.review.kubeconfigKept')
+          : undefined,
+      step: 1,
+    },
+    { label: t('wizard.fields.primaryDomain'), value: body.primary_domain, step: 2 },
+    { label: t('wizard.fields.argocdHost'), value: body.argocd_host, step: 2 },
+    { label: t('wizard.fields.tektonHost'), value: body.tekton_host, step: 2 },
+    { label: t('wizard.fields.traefikHttp'), value: body.traefik?.http_node_port, step: 2 },
+    { label: t('wizard.fields.traefikHttps'), value: body.traefik?.https_node_port, step: 2 },
+  ];
+
+  return (
+    <>
+      <section aria-labelledby="review-summary" className="review-section">
+        <h3 id="review-summary">{t('wizard.review.summary')}</h3>
+        <dl className="summary-list summary-list-wide">
+          {summary
+            .filter((row) => row.value)
+            .map((row) => (
+              <div key={row.label}>
+                <dt>{row.label}</dt>
+                <dd>
+                  <span className="mono">{row.value}</span>{' '}
+                  <button
+                    type="button"
+                    className="link-button small"
+                    onClick={() => onEditStep(row.step)}
+                    aria-label={t('wizard.review.editField', { field: row.label })}
+                  >
+                    {t('common.edit')}
+                  </button>
+                </dd>
+              </div>
+            ))}
+        </dl>
+      </section>
+      <section aria-labelledby="review-request" className="review-section">
+        <div className="section-heading">
+          <h3 id="review-request">{t('wizard.review.request')}</h3>
+          <CopyButton value={requestJson} label={t('wizard.review.request')} />
+        </div>
+        <p className="field-hint">
+          <code>POST {clusterApiPath(name)}</code> — {t('wizard.review.requestHint')}
+        </p>
+        <pre className="code-block" tabIndex={0} aria-labelledby="review-request">
+          {requestJson}
+        </pre>
+      </section>
+      <section aria-labelledby="review-yaml" className="review-section">
+        <div className="section-heading">
+          <h3 id="review-yaml">{t('wizard.review.resource')}</h3>
+          <CopyButton value={yaml} label={t('wizard.review.resource')} />
+        </div>
+        <p className="field-hint">
+          <code>{clusterFilePath(name)}</code> — {t('wizard.review.resourceHint')}
+        </p>
+        <pre className="code-block" tabIndex={0} aria-labelledby="review-yaml">
+          {yaml}
+        </pre>
+        {body.cluster_type === 'physical' && body.kubeconfig ? (
+          <p className="field-hint">
+            {t('wizard.review.secretHint', { location: `${secret.mount}/${secret.path}` })}
+          </p>
+        ) : null}
+      </section>
+    </>
+  );
+}

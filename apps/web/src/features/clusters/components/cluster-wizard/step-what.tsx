@@ -1,0 +1,133 @@
+import { useFormContext, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '../../../../components/ui/alert';
+import { describedBy, Field } from '../../../../components/ui/field';
+import { WithCode } from '../../../../components/ui/with-code';
+import { describeCluster } from '../../lib/cluster-labels';
+import { useFieldMessage } from './use-field-message';
+import { useWizardState } from './wizard-context';
+import { PROFILES, type WizardValues } from './wizard-form';
+
+export function StepWhat() {
+  const { t } = useTranslation();
+  const message = useFieldMessage();
+  const { register, formState, trigger } = useFormContext<WizardValues>();
+  const { hosts, clusters, clustersLoading, clustersError } = useWizardState();
+  const [profile, name] = useWatch<WizardValues, ['profile', 'cluster_name']>({
+    name: ['profile', 'cluster_name'],
+  });
+  const existing = clusters.get(name);
+  const virtualDisabledReason = clustersLoading
+    ? t('wizard.what.checkingHosts')
+    : clustersError
+      ? t('wizard.what.hostsUnknown', { message: clustersError })
+      : hosts.length === 0
+        ? t('wizard.what.noHost')
+        : undefined;
+  const profileError = message('profile', formState.errors.profile);
+  const workerError = message('worker_type', formState.errors.worker_type);
+  const nameError = message('cluster_name', formState.errors.cluster_name);
+  const nameField = register('cluster_name', {
+    // Checked as you type: the name rule is simple and its message says what to fix.
+    onChange: () => void trigger('cluster_name'),
+  });
+
+  return (
+    <>
+      <fieldset className="fieldset" aria-describedby={profileError ? 'profile-error' : undefined}>
+        <legend>{t('wizard.what.kindLegend')}</legend>
+        <div className="choice-grid">
+          {PROFILES.map((value) => {
+            const disabled = value === 'virtual-worker' && virtualDisabledReason !== undefined;
+            return (
+              <label
+                key={value}
+                className={`choice-card${disabled ? ' choice-disabled' : ''}${profile === value ? ' choice-selected' : ''}`}
+              >
+                <input
+                  type="radio"
+                  value={value}
+                  disabled={disabled}
+                  aria-describedby={`profile-${value}-hint`}
+                  {...register('profile')}
+                />
+                <span className="choice-title">{t(`wizard.what.profiles.${value}.title`)}</span>
+                <span id={`profile-${value}-hint`} className="choice-hint">
+                  {disabled ? virtualDisabledReason : t(`wizard.what.profiles.${value}.hint`)}
+                </span>
+              </label>
+            );
+          })}
+        </div>
+        {profileError ? (
+          <p id="profile-error" className="field-error">
+            {profileError}
+          </p>
+        ) : null}
+      </fieldset>
+
+      {profile === 'physical-worker' || profile === 'virtual-worker' ? (
+        <fieldset
+          className="fieldset"
+          aria-describedby={workerError ? 'worker-type-error' : undefined}
+        >
+          <legend>{t('wizard.what.workerLegend')}</legend>
+          <div className="choice-grid choice-grid-2">
+            {(['pipeline', 'deployment'] as const).map((value) => (
+              <label key={value} className="choice-card">
+                <input
+                  type="radio"
+                  value={value}
+                  aria-describedby={`worker-${value}-hint`}
+                  {...register('worker_type')}
+                />
+                <span className="choice-title">{t(`cluster.workerType.${value}`)}</span>
+                <span id={`worker-${value}-hint`} className="choice-hint">
+                  {t(`wizard.what.workerHints.${value}`)}
+                </span>
+              </label>
+            ))}
+          </div>
+          {workerError ? (
+            <p id="worker-type-error" className="field-error">
+              {workerError}
+            </p>
+          ) : null}
+        </fieldset>
+      ) : null}
+
+      <Field
+        id="cluster_name"
+        label={t('wizard.fields.clusterName')}
+        hint={t('wizard.what.nameHint')}
+        error={nameError}
+        warning={
+          existing && !nameError ? (
+            <Alert tone="info" live>
+              <WithCode
+                text={t('wizard.what.nameExists', { name, kind: describeCluster(t, existing) })}
+                code={name}
+              />
+            </Alert>
+          ) : undefined
+        }
+      >
+        <input
+          id="cluster_name"
+          className="input input-mono"
+          autoComplete="off"
+          autoCapitalize="off"
+          spellCheck={false}
+          maxLength={253}
+          aria-invalid={nameError ? true : undefined}
+          aria-describedby={describedBy('cluster_name', {
+            hint: true,
+            error: nameError,
+            warning: existing && !nameError,
+          })}
+          {...nameField}
+        />
+      </Field>
+    </>
+  );
+}

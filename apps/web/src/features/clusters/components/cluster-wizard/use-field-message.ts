@@ -1,0 +1,18 @@
+import type { FieldError } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+
+/**
+ * The message to show under a field. The shared rules speak English; in Chinese a translated
+ * explanation per field is shown instead. A server's message is always shown as the server said it.
+ */
+export function useFieldMessage(): (
+  field: string,
+  error: FieldError | undefined,
+) => string | undefined {
+  const { t, i18n } = useTranslation();
+  return (field, error) => {
+    if (!error?.message) return undefined;
+    if (error.type === 'server' || i18n.language === 'en') return error.message;
+    return t(`validation.${field}`, { defaultValue: error.message });
+  };
+}

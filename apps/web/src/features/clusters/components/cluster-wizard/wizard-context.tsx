@@ -1,0 +1,22 @@
+import { createContext, useContext } from 'react';
+import type { Cluster } from '@cluster-console/shared';
+import type { FollowingField, Suggestions } from './wizard-suggestions';
+
+export interface WizardState {
+  clusters: ReadonlyMap<string, Cluster>;
+  hosts: readonly Cluster[];
+  clustersLoading: boolean;
+  clustersError?: string;
+  suggestions: Suggestions;
+  edited: ReadonlySet<FollowingField>;
+  markEdited: (field: FollowingField) => void;
+  followSuggestion: (field: FollowingField) => void;
+}
+
+export const WizardStateContext = createContext<WizardState | null>(null);
+
+export function useWizardState(): WizardState {
+  const state = useContext(WizardStateContext);
+  if (!state) throw new Error('useWizardState must be used inside the cluster wizard');
+  return state;
+}

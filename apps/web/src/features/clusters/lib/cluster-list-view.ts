@@ -1,0 +1,94 @@
+import type { Cluster } from '@cluster-console/shared';
+
+export const SORT_KEYS = [
+  'name',
+  'cluster_type',
+  'usage',
+  'worker_type',
+  'host_cluster',
+  'api_server',
+  'primary_domain',
+] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+export type SortDirection = 'asc' | 'desc';
+
+export const CLUSTER_TYPES = ['physical', 'virtual'] as const;
+export const USAGES = ['host', 'worker'] as const;
+export const WORKER_TYPES = ['pipeline', 'deployment'] as const;
+
+/** Everything about the list view that lives in the URL, so it survives reloads and links. */
+export interface ListView {
+  q: string;
+  type: string;
+  usage: string;
+  worker: string;
+  sort: SortKey;
+  dir: SortDirection;
+}
+
+function oneOf<T extends string>(values: readonly T[], value: string | null): T | '' {
+  return values.find((candidate) => candidate === value) ?? '';
+}
+
+export function readListView(params: URLSearchParams): ListView {
+  const sort = SORT_KEYS.find((key) => key === params.get('sort')) ?? 'name';
+  return {
+    q: params.get('q') ?? '',
+    type: oneOf(CLUSTER_TYPES, params.get('type')),
+    usage: oneOf(USAGES, params.get('usage')),
+    worker: oneOf(WORKER_TYPES, params.get('worker')),
+    sort,
+    dir: params.get('dir') === 'desc' ? 'desc' : 'asc',
+  };
+}
+
+/** Defaults are left out so that the plain list keeps the plain URL. */
+export function writeListView(view: ListView): URLSearchParams {
+  const params = new URLSearchParams();
+  if (view.q) params.set('q', view.q);
+  if (view.type) params.set('type', view.type);
+  if (view.usage) params.set('usage', view.usage);
+  if (view.worker) params.set('worker', view.worker);
+  if (view.sort !== 'name') params.set('sort', view.sort);
+  if (view.dir !== 'asc') params.set('dir', view.dir);
+  return params;
+}
+
+export function hasFilters(view: ListView): boolean {
+  return Boolean(view.q || view.type || view.usage || view.worker);
+}
+
+/** host name -> names of the virtual clusters it carries (sorted). */
+export function virtualClustersByHost(clusters: readonly Cluster[]): Map<string, string[]> {
+  const byHost = new Map<string, string[]>();
+  for (const cluster of clusters) {
+    if (cluster.cluster_type !== 'virtual' || !cluster.host_cluster) continue;
+    const list = byHost.get(cluster.host_cluster) ?? [];
+    list.push(cluster.name);
+    byHost.set(cluster.host_cluster, list);
+  }
+  for (const list of byHost.values()) list.sort();
+  return byHost;
+}
+
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+export function filterAndSortClusters(clusters: readonly Cluster[], view: ListView): Cluster[] {
+  const query = view.q.trim().toLowerCase();
+  const filtered = clusters.filter(
+    (cluster) =>
+      (!query || cluster.name.toLowerCase().includes(query)) &&
+      (!view.type || cluster.cluster_type === view.type) &&
+      (!view.usage || cluster.usage === view.usage) &&
+      (!view.worker || cluster.worker_type === view.worker),
+  );
+  const sign = view.dir === 'asc' ? 1 : -1;
+  return filtered.sort((a, b) => {
+    const left = a[view.sort] ?? '';
+    const right = b[view.sort] ?? '';
+    // Empty values last in both directions: they are the least interesting rows.
+    if (left === '' && right !== '') return 1;
+    if (right === '' && left !== '') return -1;
+    return sign * collator.compare(left, right) || collator.compare(a.name, b.name);
+  });
+}

@@ -1,0 +1,113 @@
+import { ApiError, NETWORK_ERROR_REASON } from './api-error';
+import { i18n } from './i18n';
+
+/** Header the BFF requires on every state-changing request (a cross-site form cannot send it). */
+export const CSRF_HEADER = 'X-Requested-With';
+export const CSRF_HEADER_VALUE = 'cluster-console';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RequestOptions {
+  method?: Method;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+/**
+ * The SPA's only fetch wrapper: same origin, session cookie, CSRF header on writes, JSON in
+ * and out, and every non-2xx (or network failure) turned into an {@link ApiError}.
+ */
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (method !== 'GET') headers[CSRF_HEADER] = CSRF_HEADER_VALUE;
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body,
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, NETWORK_ERROR_REASON, i18n.t('errors.network'));
+  }
+
+  if (!response.ok) throw await toApiError(response);
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  if (text === '') return undefined as T;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new ApiError(
+      response.status,
+      'INVALID_RESPONSE',
+      i18n.t('errors.invalidResponse', { status: response.status }),
+    );
+  }
+}
+
+/** Reads the contract's error shape; anything else still yields a message a person can use. */
+export async function toApiError(response: Response): Promise<ApiError> {
+  const text = await response.text().catch(() => '');
+  const parsed = parseErrorBody(text);
+  if (parsed) {
+    const message = parsed.message.trim() || defaultMessage(response);
+    return new ApiError(response.status, parsed.reason, message, parsed.metadata);
+  }
+  return new ApiError(response.status, '', defaultMessage(response, text));
+}
+
+interface ErrorBodyLike {
+  reason: string;
+  message: string;
+  metadata: Record<string, string>;
+}
+
+function parseErrorBody(text: string): ErrorBodyLike | undefined {
+  if (!text) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const record = value as Record<string, unknown>;
+  if (typeof record.message !== 'string') return undefined;
+  const metadata: Record<string, string> = {};
+  if (typeof record.metadata === 'object' && record.metadata !== null) {
+    for (const [key, item] of Object.entries(record.metadata as Record<string, unknown>)) {
+      if (typeof item === 'string') metadata[key] = item;
+    }
+  }
+  return {
+    reason: typeof record.reason === 'string' ? record.reason : '',
+    message: record.message,
+    metadata,
+  };
+}
+
+function defaultMessage(response: Response, text = ''): string {
+  // A proxy's HTML error page is no use to a person; a short plain-text body is.
+  const plain = text.trim();
+  const detail = plain && plain.length <= 200 && !plain.startsWith('<') ? plain : '';
+  return i18n.t('errors.http', {
+    status: response.status,
+    statusText: response.statusText || i18n.t(`errors.statusText.${statusFamily(response.status)}`),
+    detail: detail ? `: ${detail}` : '.',
+  });
+}
+
+function statusFamily(status: number): 'client' | 'server' {
+  return status >= 500 ? 'server' : 'client';
+}

@@ -1,0 +1,86 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+
+export const LANGUAGES = [
+  { code: 'zh-CN', label: '中文' },
+  { code: 'en', label: 'English' },
+] as const;
+export type Language = (typeof LANGUAGES)[number]['code'];
+
+/** Only the chosen language is kept: a preference, nothing secret. */
+export const LANGUAGE_STORAGE_KEY = 'cluster-console.language';
+
+type Messages = Record<string, unknown>;
+
+// Each language is its own small chunk: a page downloads only the one it shows.
+const LOADERS: Record<Language, () => Promise<{ default: Messages }>> = {
+  en: () => import('../locales/en.json'),
+  'zh-CN': () => import('../locales/zh-CN.json'),
+};
+
+export function isLanguage(value: unknown): value is Language {
+  return LANGUAGES.some((language) => language.code === value);
+}
+
+/** The saved choice, else the browser's first Chinese or English preference, else English. */
+export function detectLanguage(saved: string | null, preferred: readonly string[]): Language {
+  if (isLanguage(saved)) return saved;
+  for (const tag of preferred) {
+    const lower = tag.toLowerCase();
+    if (lower.startsWith('zh')) return 'zh-CN';
+    if (lower.startsWith('en')) return 'en';
+  }
+  return 'en';
+}
+
+function readSavedLanguage(): string | null {
+  try {
+    return window.localStorage.getItem(LANGUAGE_STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export const i18n = i18next.createInstance();
+
+function syncDocumentLanguage(language: string): void {
+  if (typeof document !== 'undefined') document.documentElement.lang = language;
+}
+
+async function ensureLoaded(language: Language): Promise<void> {
+  if (i18n.hasResourceBundle(language, 'translation')) return;
+  const messages = await LOADERS[language]();
+  i18n.addResourceBundle(language, 'translation', messages.default, true, true);
+}
+
+/** Loads the language to show, then starts i18next. Called once before the first render. */
+export async function initI18n(language?: Language): Promise<void> {
+  const lng =
+    language ??
+    detectLanguage(
+      readSavedLanguage(),
+      typeof navigator === 'undefined' ? [] : navigator.languages,
+    );
+  const messages = await LOADERS[lng]();
+  await i18n.use(initReactI18next).init({
+    resources: { [lng]: { translation: messages.default } },
+    lng,
+    // Both files hold every key (a test checks), so there is nothing to fall back to.
+    fallbackLng: false,
+    supportedLngs: ['en', 'zh-CN'],
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
+  syncDocumentLanguage(i18n.language);
+  i18n.on('languageChanged', syncDocumentLanguage);
+}
+
+export async function changeLanguage(language: Language): Promise<void> {
+  try {
+    window.localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
+  } catch {
+    // Private mode or storage disabled: the choice lasts for this page only.
+  }
+  await ensureLoaded(language);
+  await i18n.changeLanguage(language);
+}

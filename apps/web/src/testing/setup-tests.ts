@@ -1,0 +1,45 @@
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { initI18n } from '../lib/i18n';
+import { server } from './msw-server';
+
+await initI18n('en');
+
+// Node's fetch does not resolve relative URLs; the browser resolves them against the page.
+const nodeFetch = globalThis.fetch.bind(globalThis);
+globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) =>
+  nodeFetch(
+    typeof input === 'string' && input.startsWith('/')
+      ? new URL(input, window.location.origin)
+      : input,
+    init,
+  );
+
+// jsdom lays nothing out: give elements a size so the virtualized table renders its rows.
+Object.defineProperties(HTMLElement.prototype, {
+  offsetHeight: { configurable: true, get: () => 800 },
+  offsetWidth: { configurable: true, get: () => 1200 },
+});
+HTMLElement.prototype.getBoundingClientRect = function getBoundingClientRect() {
+  return {
+    x: 0,
+    y: 0,
+    top: 0,
+    left: 0,
+    bottom: 800,
+    right: 1200,
+    width: 1200,
+    height: 800,
+    toJSON: () => ({}),
+  };
+};
+HTMLElement.prototype.scrollTo = function scrollTo() {};
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  cleanup();
+  server.resetHandlers();
+  window.localStorage.clear();
+});
+afterAll(() => server.close());
