@@ -623,3 +623,13 @@ describe('validateSaveRequest', () => {
     expect(errors.host_cluster).toMatch(/cannot be its own host/);
   });
 });
+
+describe('validateSaveBody against hostile JSON', () => {
+  it('when "__proto__" carries fields, then they are not inherited into the body', () => {
+    const input = JSON.parse(
+      '{"__proto__": {"cluster_type": "virtual", "host_cluster": "x"}, "api_server": "https://10.0.0.1", "cluster_kind": "kubernetes", "usage": "host"}',
+    ) as unknown;
+    const errors = errorsOf(validateSaveBody(input));
+    expect(errors.cluster_type).toMatch(/Choose the cluster type/);
+  });
+});

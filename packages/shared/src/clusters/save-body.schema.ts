@@ -326,7 +326,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 function dropNulls(value: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
-    if (v === null) continue;
+    // `__proto__` from JSON.parse is an own key; copying it would set the prototype and let
+    // the body smuggle in fields through inheritance.
+    if (v === null || key === '__proto__') continue;
     out[key] = (key === 'traefik' || key === 'vcluster') && isPlainObject(v) ? dropNulls(v) : v;
   }
   return out;

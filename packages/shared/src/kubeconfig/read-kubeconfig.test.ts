@@ -134,3 +134,38 @@ describe('decodeBase64Kubeconfig', () => {
     expect(kubeconfigText(toBase64(seedKubeconfig()))).toBe(seedKubeconfig());
   });
 });
+
+describe('readKubeconfig against inputs built to exhaust the parser', () => {
+  it.each([
+    {
+      name: 'deeply nested flow sequences',
+      text: `apiVersion: v1\nclusters: ${'['.repeat(200_000)}`,
+    },
+    { name: 'deeply nested flow mappings', text: `users: ${'{a: '.repeat(50_000)}` },
+    { name: 'deeply nested compact sequences', text: `clusters:\n${'- '.repeat(100_000)}x\n` },
+    {
+      name: 'a staircase of nested mappings',
+      text: Array.from({ length: 1400 }, (_, i) => `${' '.repeat(i)}k:`).join('\n'),
+    },
+  ])('when the input has $name, then it is refused quickly as too deep', ({ text }) => {
+    const started = performance.now();
+    const result = readKubeconfig(text);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(/nested far too deeply/);
+  });
+
+  it('when a mapping has many keys, then the duplicate check stays fast and finds the repeat', () => {
+    const keys = Array.from({ length: 20_000 }, (_, i) => `k${i}: v`).join('\n');
+    const started = performance.now();
+    const result = readKubeconfig(`apiVersion: v1\n${keys}\nk7: again\n`);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(result).toMatchObject({ ok: false, line: 20_002 });
+  });
+
+  it('when a kubeconfig nests flow collections a few levels, then it is read', () => {
+    const text =
+      'apiVersion: v1\nusers: [{name: u, user: {exec: {command: aws, args: [a, [b]]}}}]\n';
+    expect(readKubeconfig(text)).toMatchObject({ ok: true });
+  });
+});

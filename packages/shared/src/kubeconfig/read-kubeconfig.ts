@@ -1,13 +1,10 @@
-import { parseDocument } from 'yaml';
+import { MAX_YAML_ALIASES, parseUntrustedYaml } from './safe-yaml';
 
 /** Kubeconfigs are small; anything larger is refused before it reaches the YAML parser. */
 export const MAX_KUBECONFIG_BYTES = 1024 * 1024;
 
-/**
- * A real kubeconfig has no aliases at all; a few are tolerated, many are a "billion laughs"
- * attack that would expand exponentially.
- */
-export const MAX_KUBECONFIG_ALIASES = 100;
+/** Aliases tolerated in a kubeconfig (a real one has none). */
+export const MAX_KUBECONFIG_ALIASES = MAX_YAML_ALIASES;
 
 export type KubeconfigEncoding = 'yaml' | 'base64';
 
@@ -51,43 +48,6 @@ export function kubeconfigText(input: string): string {
   return decodeBase64Kubeconfig(input) ?? input;
 }
 
-/** A YAML error as a sentence without the source excerpt (which could hold a secret). */
-function describeYamlError(error: { code: string; message: string }): string {
-  if (error.code === 'MULTIPLE_DOCS') {
-    return 'it holds more than one YAML document (a second "---"); keep only the kubeconfig';
-  }
-  if (error.code === 'TAB_AS_INDENT') return 'tabs are not allowed for indentation; use spaces';
-  if (error.code === 'DUPLICATE_KEY') return 'a key appears twice in the same mapping';
-  const first = error.message.split('\n')[0] ?? error.message;
-  const reason = first.replace(/ at line \d+, column \d+:?$/, '');
-  return `${reason.charAt(0).toLowerCase()}${reason.slice(1)}; check the indentation and quotes there`;
-}
-
-function parseYaml(
-  text: string,
-): { ok: true; value: unknown } | { ok: false; error: string; line?: number } {
-  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-  const first = doc.errors[0];
-  if (first !== undefined) {
-    const pos = first.linePos?.[0];
-    const where = pos === undefined ? '' : ` at line ${pos.line}, column ${pos.col}`;
-    return {
-      ok: false,
-      error: `The kubeconfig is not valid YAML${where}: ${describeYamlError(first)}.`,
-      ...(pos === undefined ? {} : { line: pos.line }),
-    };
-  }
-  try {
-    return { ok: true, value: doc.toJS({ maxAliasCount: MAX_KUBECONFIG_ALIASES }) as unknown };
-  } catch {
-    return {
-      ok: false,
-      error:
-        'The kubeconfig uses too many YAML aliases (a pattern used to exhaust servers); export it again with "kubectl config view --raw".',
-    };
-  }
-}
-
 /**
  * Reads a kubeconfig given as YAML or base64 of YAML into a plain object. Every failure is a
  * message a user can act on, with the line number for YAML syntax errors.
@@ -105,7 +65,7 @@ export function readKubeconfig(input: string): ReadKubeconfigResult {
   const decoded = decodeBase64Kubeconfig(input);
   const encoding: KubeconfigEncoding = decoded === undefined ? 'yaml' : 'base64';
   const text = decoded ?? input;
-  const parsed = parseYaml(text);
+  const parsed = parseUntrustedYaml(text, 'The kubeconfig');
   if (!parsed.ok) {
     return encoding === 'base64'
       ? { ...parsed, error: `${parsed.error.replace(/\.$/, '')} (in the base64-decoded text).` }
