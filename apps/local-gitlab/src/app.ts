@@ -10,6 +10,7 @@ import { apiRouter } from './rest/api.router';
 import { avatarRouter } from './users/avatar.router';
 import type { Directory } from './users/directory';
 import type { TokenResolver } from './users/principal';
+import { sessionRouter } from './users/session.router';
 
 export interface AppDeps {
   /** The issuer and base of every URL the app hands out. */
@@ -30,6 +31,8 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   // The interaction cookies are bound to this exact origin; no proxy in front by default.
   app.set('trust proxy', false);
+  // Readable with plain curl; JSON clients do not care about whitespace.
+  app.set('json spaces', 2);
 
   app.use(requestLogger(deps.logger));
   app.use((_req, res, next) => {
@@ -63,6 +66,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/v4', apiRouter({ directory, resolveToken, baseUrl: deps.baseUrl }));
   app.use(gitHttpHandler({ directory, resolveToken, dataDir: deps.dataDir }));
   app.use(avatarRouter(directory));
+  app.use(sessionRouter(directory, deps.baseUrl));
 
   const providerCallback = provider.callback();
   app.use((req, res, next) => {

@@ -145,6 +145,32 @@ describe('authorization code flow with PKCE', () => {
   });
 });
 
+describe('the sign-in session', () => {
+  it('when signed in once, then the next authorization skips the form; after sign-out it asks again', async () => {
+    const { browser } = await signIn(config, { username: 'developer', password: 'developer' });
+    const authorize = async () =>
+      browser.follow(
+        client.buildAuthorizationUrl(config, {
+          redirect_uri: CONSOLE_CLIENT.redirectUri,
+          scope: 'openid api',
+          code_challenge: await client.calculatePKCECodeChallenge(client.randomPKCECodeVerifier()),
+          code_challenge_method: 'S256',
+          state: client.randomState(),
+        }).href,
+        CONSOLE_CLIENT.redirectUri,
+      );
+    const again = await authorize();
+    expect('redirect' in again && new URL(again.redirect).searchParams.get('code')).toBeTruthy();
+
+    const signOut = await browser.request(`${gitlab.url}/users/sign_out`, { method: 'POST' });
+    expect(signOut.status).toBe(200);
+    const afterSignOut = await authorize();
+    expect(
+      'page' in afterSignOut && (await afterSignOut.page.text()).includes('<label for="password">'),
+    ).toBe(true);
+  });
+});
+
 describe('refresh and revoke', () => {
   it('when a refresh token is used, then it rotates and the old one stops working', async () => {
     const { tokens } = await signIn(config, { username: 'maintainer', password: 'maintainer' });

@@ -9,12 +9,14 @@ export const PROTECTED_BRANCH_MESSAGES = {
  * A pre-receive hook doing what GitLab's does for protected branches, so a refused push is a
  * proper Git error (`! [remote rejected] main -> main (pre-receive hook declined)`).
  * The HTTP server passes who pushes: GL_ID, GL_USER_ACCESS_LEVEL and
- * GL_PROTECTED_BRANCHES (`name:push_level` pairs, comma-separated). A push that does not
+ * GL_PROTECTED_BRANCHES (`name:push_level` pairs, comma-separated; names may be wildcards). A push that does not
  * come through the server (no GL_ID, e.g. an administrator on the file system) is allowed.
  */
 export const PRE_RECEIVE_HOOK = `#!/bin/sh
 # Installed by apps/local-gitlab on every start; edits are overwritten.
 [ -n "$GL_ID" ] || exit 0
+# No pathname expansion: protected branch names may be wildcards like release/*.
+set -f
 level="\${GL_USER_ACCESS_LEVEL:-0}"
 zero=0000000000000000000000000000000000000000
 status=0
@@ -26,7 +28,10 @@ while read -r old new ref; do
   for entry in $(printf '%s' "$GL_PROTECTED_BRANCHES" | tr ',' ' '); do
     name="\${entry%:*}"
     push="\${entry##*:}"
-    [ "$branch" = "$name" ] || continue
+    case "$branch" in
+      $name) ;;
+      *) continue ;;
+    esac
     if [ "$level" -lt "$push" ]; then
       echo "GitLab: ${PROTECTED_BRANCH_MESSAGES.push}" >&2
       status=1

@@ -10,7 +10,11 @@ export interface GitResult {
  * The real git client, isolated from the machine's configuration: no credential helper,
  * no prompt, no global or system config, so a missing credential fails instead of asking.
  */
-export function git(args: string[], cwd: string): Promise<GitResult> {
+export function git(
+  args: string[],
+  cwd: string,
+  extraEnv: Record<string, string> = {},
+): Promise<GitResult> {
   return new Promise((resolve, reject) => {
     const child = spawn('git', ['-c', 'credential.helper=', '-c', 'protocol.version=2', ...args], {
       cwd,
@@ -26,6 +30,7 @@ export function git(args: string[], cwd: string): Promise<GitResult> {
         GIT_AUTHOR_EMAIL: 'test@example.test',
         GIT_COMMITTER_NAME: 'Test Author',
         GIT_COMMITTER_EMAIL: 'test@example.test',
+        ...extraEnv,
       },
     });
     let stdout = '';
