@@ -1,0 +1,85 @@
+import express, { type Express } from 'express';
+import type { Logger } from 'pino';
+import type { AuthContext } from './auth/auth-context';
+import { authRouter } from './auth/auth.router';
+import { requireSignedIn } from './auth/signed-in.middleware';
+import type { Config } from './config';
+import { healthRouter, httpHealthCheck, type ReadinessCheck } from './health/health.router';
+import { csrfProtection } from './middleware/csrf';
+import { apiNotFound, errorHandler } from './middleware/errors';
+import { loginRateLimit, mutationRateLimit } from './middleware/rate-limits';
+import { requestLogger } from './middleware/request-logger';
+import { noStore, securityHeaders } from './middleware/security-headers';
+import { apiRouter } from './proxy/api.router';
+import { clustersProxy } from './proxy/clusters-proxy';
+import type { Services } from './services';
+import { sessionCookie } from './session/session-cookie';
+import { sessionMiddleware } from './session/session.middleware';
+import { spaRouter } from './static/spa.router';
+
+export interface AppDeps {
+  config: Config;
+  /** The browser-facing origin (config.publicUrl, or the actual listening URL). */
+  publicUrl: string;
+  logger: Logger;
+  services: Services;
+}
+
+export interface App {
+  app: Express;
+  /** Releases the proxy's keep-alive sockets (the services are closed by their owner). */
+  close(): void;
+}
+
+/** Builds the BFF without listening. Order matters: CSRF before anything that acts. */
+export function createApp(deps: AppDeps): App {
+  const { config, logger, services } = deps;
+  const publicUrl = new URL(deps.publicUrl).origin;
+  const cookie = sessionCookie(publicUrl);
+  const context: AuthContext = {
+    publicUrl,
+    gitlab: services.gitlab,
+    refreshCoordinator: services.refreshCoordinator,
+    store: services.store,
+    cookie,
+    refreshSkewSeconds: config.tokenRefreshSkewSeconds,
+    absoluteTimeoutSeconds: config.session.absoluteTimeoutSeconds,
+    logger,
+  };
+  const session = sessionMiddleware({
+    store: services.store,
+    secrets: config.session.secrets,
+    cookie,
+    idleTimeoutSeconds: config.session.idleTimeoutSeconds,
+  });
+  const proxy = clustersProxy({
+    target: config.clustersApi.url,
+    timeoutSeconds: config.clustersApi.timeoutSeconds,
+    logger,
+  });
+  const readiness: Record<string, ReadinessCheck> = {
+    gitlab: () => services.gitlab.checkDiscovery(),
+    clusters_api: httpHealthCheck(`${config.clustersApi.url}/healthz`),
+  };
+  if (services.storeCheck) readiness.session_store = services.storeCheck;
+
+  const app = express();
+  app.disable('x-powered-by');
+  if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
+
+  app.use(requestLogger(logger));
+  app.use(securityHeaders({ publicUrl, gitlabUrl: config.gitlab.url }));
+  app.use(healthRouter(readiness));
+  app.use(csrfProtection(publicUrl));
+  app.use(mutationRateLimit(config.rateLimits.windowSeconds, config.rateLimits.mutations));
+  app.use(['/auth', '/api'], noStore);
+  app.use('/auth', session);
+  app.use(
+    authRouter(context, loginRateLimit(config.rateLimits.windowSeconds, config.rateLimits.login)),
+  );
+  app.use(apiRouter({ session, requireSignedIn: requireSignedIn(context), proxy: proxy.handlers }));
+  app.use(spaRouter(config.webDistDir));
+  app.use(apiNotFound);
+  app.use(errorHandler(logger));
+  return { app, close: () => proxy.close() };
+}

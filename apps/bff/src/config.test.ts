@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('when nothing is set, then the documented defaults apply and a session secret is generated', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      host: '127.0.0.1',
+      port: 3000,
+      publicUrl: 'http://127.0.0.1:3000',
+      gitlab: {
+        url: 'http://127.0.0.1:8929',
+        clientId: 'cluster-console',
+        clientSecret: 'cluster-console-local-secret',
+        scopes: ['openid', 'profile', 'email', 'api'],
+      },
+      clustersApi: { url: 'http://127.0.0.1:8000' },
+      session: {
+        secretGenerated: true,
+        redisUrl: undefined,
+        idleTimeoutSeconds: 1800,
+        absoluteTimeoutSeconds: 43200,
+      },
+      tokenRefreshSkewSeconds: 60,
+    });
+    expect(config.session.secrets[0]?.length).toBeGreaterThanOrEqual(32);
+    expect(config.webDistDir.endsWith(path.join('apps', 'web', 'dist'))).toBe(true);
+  });
+
+  it('when PORT is 0 and no PUBLIC_URL is given, then the public URL is left to the listening port', () => {
+    expect(loadConfig({ PORT: '0' }).publicUrl).toBeUndefined();
+  });
+
+  it('when values are set, then they are parsed (empty means unset)', () => {
+    const config = loadConfig({
+      PUBLIC_URL: 'https://console.example.com/',
+      GITLAB_URL: 'https://gitlab.example.com',
+      OAUTH_SCOPES: 'openid read_user api',
+      SESSION_SECRET: `${'a'.repeat(32)},${'b'.repeat(40)}`,
+      REDIS_URL: 'redis://redis:6379',
+      HOST: '',
+      TRUST_PROXY: '1',
+    });
+    expect(config.publicUrl).toBe('https://console.example.com');
+    expect(config.gitlab.scopes).toEqual(['openid', 'read_user', 'api']);
+    expect(config.session.secrets).toHaveLength(2);
+    expect(config.session.redisUrl).toBe('redis://redis:6379');
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.trustProxy).toBe(1);
+  });
+
+  it.each([
+    [{ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL'],
+    [{ GITLAB_URL: 'ftp://gitlab' }, 'GITLAB_URL'],
+    [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET'],
+    [{ REDIS_URL: 'redis://r:6379' }, 'SESSION_SECRET: required when REDIS_URL is set'],
+    [{ OAUTH_SCOPES: 'api' }, 'OAUTH_SCOPES must include openid'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ SESSION_IDLE_TIMEOUT: '-5' }, 'SESSION_IDLE_TIMEOUT'],
+  ])('when %j, then it refuses to start naming the problem', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});

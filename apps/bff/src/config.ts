@@ -1,0 +1,180 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const repoRoot = path.resolve(appDir, '../..');
+
+/** An empty variable means "not set" (shells and .env files produce them easily). */
+const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
+
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema);
+
+const httpUrl = (name: string) =>
+  z
+    .url({ protocol: /^https?$/, error: `${name} must be an http(s) URL` })
+    .transform((value) => value.replace(/\/+$/, ''));
+
+const seconds = (name: string, fallback: number) =>
+  optional(
+    z.coerce
+      .number()
+      .int(`${name} is whole seconds`)
+      .positive(`${name} must be positive`)
+      .default(fallback),
+  );
+
+const count = (name: string, fallback: number) =>
+  optional(
+    z.coerce
+      .number()
+      .int(`${name} is a whole number`)
+      .positive(`${name} must be positive`)
+      .default(fallback),
+  );
+
+const EnvSchema = z.object({
+  HOST: optional(z.string().default('127.0.0.1')),
+  PORT: optional(z.coerce.number().int().min(0).max(65535).default(3000)),
+  PUBLIC_URL: optional(httpUrl('PUBLIC_URL').optional()),
+  GITLAB_URL: optional(httpUrl('GITLAB_URL').default('http://127.0.0.1:8929')),
+  GITLAB_CLIENT_ID: optional(z.string().default('cluster-console')),
+  GITLAB_CLIENT_SECRET: optional(z.string().default('cluster-console-local-secret')),
+  GITLAB_TOKEN_AUTH_METHOD: optional(
+    z
+      .enum(['client_secret_basic', 'client_secret_post'], {
+        error: 'GITLAB_TOKEN_AUTH_METHOD is client_secret_basic or client_secret_post',
+      })
+      .default('client_secret_basic'),
+  ),
+  OAUTH_SCOPES: optional(
+    z
+      .string()
+      .default('openid profile email api')
+      .transform((value) => value.split(/[\s,]+/).filter(Boolean))
+      .refine((scopes) => scopes.includes('openid'), 'OAUTH_SCOPES must include openid'),
+  ),
+  CLUSTERS_API_URL: optional(httpUrl('CLUSTERS_API_URL').default('http://127.0.0.1:8000')),
+  SESSION_SECRET: optional(
+    z
+      .string()
+      .transform((value) => value.split(',').map((secret) => secret.trim()))
+      .refine(
+        (secrets) => secrets.every((secret) => secret.length >= 32),
+        'SESSION_SECRET needs at least 32 characters (a comma-separated list rotates secrets: newest first)',
+      )
+      .optional(),
+  ),
+  REDIS_URL: optional(
+    z
+      .url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// or rediss:// URL' })
+      .optional(),
+  ),
+  WEB_DIST_DIR: optional(z.string().default('apps/web/dist')),
+  SESSION_IDLE_TIMEOUT: seconds('SESSION_IDLE_TIMEOUT', 30 * 60),
+  SESSION_ABSOLUTE_TIMEOUT: seconds('SESSION_ABSOLUTE_TIMEOUT', 12 * 60 * 60),
+  SESSION_MAX_COUNT: count('SESSION_MAX_COUNT', 10_000),
+  TOKEN_REFRESH_SKEW: optional(z.coerce.number().int().min(0).default(60)),
+  UPSTREAM_TIMEOUT: seconds('UPSTREAM_TIMEOUT', 30),
+  GITLAB_TIMEOUT: seconds('GITLAB_TIMEOUT', 10),
+  RATE_LIMIT_WINDOW: seconds('RATE_LIMIT_WINDOW', 60),
+  LOGIN_RATE_LIMIT: count('LOGIN_RATE_LIMIT', 30),
+  MUTATION_RATE_LIMIT: count('MUTATION_RATE_LIMIT', 120),
+  TRUST_PROXY: optional(z.string().optional()),
+  LOG_LEVEL: optional(
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+});
+
+export interface Config {
+  host: string;
+  port: number;
+  /** The browser-facing origin; undefined means `http://127.0.0.1:<actual port>` (main.ts fills it in). */
+  publicUrl: string | undefined;
+  gitlab: {
+    url: string;
+    clientId: string;
+    clientSecret: string;
+    tokenAuthMethod: 'client_secret_basic' | 'client_secret_post';
+    scopes: string[];
+    timeoutSeconds: number;
+  };
+  clustersApi: { url: string; timeoutSeconds: number };
+  session: {
+    secrets: string[];
+    /** True when no SESSION_SECRET was given: sessions do not survive a restart. */
+    secretGenerated: boolean;
+    redisUrl: string | undefined;
+    idleTimeoutSeconds: number;
+    absoluteTimeoutSeconds: number;
+    maxCount: number;
+  };
+  tokenRefreshSkewSeconds: number;
+  webDistDir: string;
+  rateLimits: { windowSeconds: number; login: number; mutations: number };
+  /** Express's `trust proxy` setting: a hop count, `true`, or a list of addresses/subnets. */
+  trustProxy: boolean | number | string | undefined;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function parseTrustProxy(value: string | undefined): Config['trustProxy'] {
+  if (value === undefined) return undefined;
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}
+
+/** The only place reading the environment. Relative paths are relative to the repository root. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`bff: invalid configuration\n${lines.join('\n')}`);
+  }
+  const values = parsed.data;
+  if (values.REDIS_URL && !values.SESSION_SECRET) {
+    // Several instances share Redis; each would sign cookies with its own random secret.
+    throw new ConfigError(
+      'bff: invalid configuration\n  SESSION_SECRET: required when REDIS_URL is set',
+    );
+  }
+  const publicUrl =
+    values.PUBLIC_URL ?? (values.PORT === 0 ? undefined : `http://127.0.0.1:${values.PORT}`);
+  return {
+    host: values.HOST,
+    port: values.PORT,
+    publicUrl,
+    gitlab: {
+      url: values.GITLAB_URL,
+      clientId: values.GITLAB_CLIENT_ID,
+      clientSecret: values.GITLAB_CLIENT_SECRET,
+      tokenAuthMethod: values.GITLAB_TOKEN_AUTH_METHOD,
+      scopes: values.OAUTH_SCOPES,
+      timeoutSeconds: values.GITLAB_TIMEOUT,
+    },
+    clustersApi: { url: values.CLUSTERS_API_URL, timeoutSeconds: values.UPSTREAM_TIMEOUT },
+    session: {
+      secrets: values.SESSION_SECRET ?? [randomBytes(32).toString('base64url')],
+      secretGenerated: !values.SESSION_SECRET,
+      redisUrl: values.REDIS_URL,
+      idleTimeoutSeconds: values.SESSION_IDLE_TIMEOUT,
+      absoluteTimeoutSeconds: values.SESSION_ABSOLUTE_TIMEOUT,
+      maxCount: values.SESSION_MAX_COUNT,
+    },
+    tokenRefreshSkewSeconds: values.TOKEN_REFRESH_SKEW,
+    webDistDir: path.resolve(repoRoot, values.WEB_DIST_DIR),
+    rateLimits: {
+      windowSeconds: values.RATE_LIMIT_WINDOW,
+      login: values.LOGIN_RATE_LIMIT,
+      mutations: values.MUTATION_RATE_LIMIT,
+    },
+    trustProxy: parseTrustProxy(values.TRUST_PROXY),
+    logLevel: values.LOG_LEVEL,
+  };
+}
