@@ -356,18 +356,18 @@ export function validateSaveBody(
     };
   }
   const cleaned = dropNulls(input);
-  const result = createSaveClusterBodySchema(options).safeParse(cleaned);
-  if (result.success) return { ok: true, body: result.data };
+  // Shape and rules separately rather than through the combined schema: the rules then run
+  // even when a field has the wrong type (every problem is reported at once), and the
+  // kubeconfig is parsed only once.
+  const shape = SaveClusterBodyShapeSchema.safeParse(cleaned);
+  const ruleIssues = saveBodyRuleIssues(cleaned, options);
+  if (shape.success && ruleIssues.length === 0) return { ok: true, body: normalize(shape.data) };
   const fieldErrors: Record<string, string> = {};
-  for (const issue of result.error.issues) {
+  for (const issue of shape.error?.issues ?? []) {
     const path = issue.path.map(String).join('.');
     addError(fieldErrors, path === '' ? 'body' : path, issue.message);
   }
-  // The cross-field rules do not run inside zod when a field has the wrong type; run them
-  // here so the user sees every problem at once.
-  for (const issue of saveBodyRuleIssues(cleaned, options)) {
-    addError(fieldErrors, issue.path, issue.message);
-  }
+  for (const issue of ruleIssues) addError(fieldErrors, issue.path, issue.message);
   return { ok: false, fieldErrors };
 }
 

@@ -169,3 +169,11 @@ describe('readKubeconfig against inputs built to exhaust the parser', () => {
     expect(readKubeconfig(text)).toMatchObject({ ok: true });
   });
 });
+
+describe('readKubeconfig with base64 that is not a kubeconfig', () => {
+  it('when base64 of other text is given, then the error says it does not decode to a kubeconfig', () => {
+    const result = readKubeconfig(toBase64('just a note, not a kubeconfig at all'));
+    expect(result).toMatchObject({ ok: false });
+    if (!result.ok) expect(result.error).toMatch(/looks like base64 but does not decode/);
+  });
+});

@@ -48,6 +48,12 @@ export function kubeconfigText(input: string): string {
   return decodeBase64Kubeconfig(input) ?? input;
 }
 
+/** One or more lines of base64 alphabet only, long enough not to be a word. */
+function looksLikeBase64(input: string): boolean {
+  const lines = input.trim().split(/\r?\n/);
+  return input.trim().length >= 24 && lines.every((line) => BASE64_TEXT.test(line.trim()));
+}
+
 /**
  * Reads a kubeconfig given as YAML or base64 of YAML into a plain object. Every failure is a
  * message a user can act on, with the line number for YAML syntax errors.
@@ -72,6 +78,13 @@ export function readKubeconfig(input: string): ReadKubeconfigResult {
       : parsed;
   }
   const value = parsed.value;
+  if (typeof value === 'string' && looksLikeBase64(input)) {
+    return {
+      ok: false,
+      error:
+        'This looks like base64 but does not decode to a kubeconfig; paste the kubeconfig YAML itself, or base64 of the whole file.',
+    };
+  }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return {
       ok: false,
