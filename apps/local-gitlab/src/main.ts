@@ -25,16 +25,16 @@ async function main() {
     }
     throw error;
   }
-  logger.info(
-    {
-      event: 'listening',
-      url: running.url,
-      issuer: running.issuer,
-      dataDir: config.dataDir,
-      usersFile: config.usersFile,
-    },
-    'listening',
-  );
+  const listening = {
+    event: 'listening',
+    url: running.url,
+    issuer: running.issuer,
+    dataDir: config.dataDir,
+    usersFile: config.usersFile,
+  };
+  // Whoever started the process waits for this line, whatever LOG_LEVEL says.
+  if (logger.isLevelEnabled('info')) logger.info(listening, 'listening');
+  else process.stdout.write(`${JSON.stringify({ app: 'local-gitlab', ...listening })}\n`);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
