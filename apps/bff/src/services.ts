@@ -9,6 +9,8 @@ import { MemorySessionStore } from './session/memory-session-store';
 import { RedisLock } from './session/redis-lock';
 
 const REDIS_PREFIX = 'cluster-console:';
+const REDIS_CONNECT_TIMEOUT_MS = 10_000;
+const REDIS_STARTUP_RETRIES = 4;
 
 /** The long-lived parts createApp needs; main.ts and tests build them, and close them. */
 export interface Services {
@@ -50,7 +52,19 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
     };
   }
 
-  const client: RedisClientType = createClient({ url: config.session.redisUrl });
+  let everReady = false;
+  const client: RedisClientType = createClient({
+    url: config.session.redisUrl,
+    // Fail fast while Redis is away, instead of queueing session reads until it is back.
+    disableOfflineQueue: true,
+    socket: {
+      // Reconnect for ever once we were connected; at start-up give up after a few tries.
+      reconnectStrategy: (retries: number, cause: Error) =>
+        !everReady && retries >= REDIS_STARTUP_RETRIES
+          ? cause
+          : Math.min(100 * 2 ** retries, 3_000),
+    },
+  });
   let lastError = '';
   client.on('error', (error: unknown) => {
     // The client reconnects by itself; log each distinct problem once, not every retry.
@@ -60,9 +74,10 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
     lastError = message;
   });
   client.on('ready', () => {
+    everReady = true;
     lastError = '';
   });
-  await client.connect();
+  await connectWithin(client, REDIS_CONNECT_TIMEOUT_MS, new URL(config.session.redisUrl).host);
   return {
     store: new RedisStore({ client, prefix: `${REDIS_PREFIX}sess:` }),
     storeKind: 'redis',
@@ -76,4 +91,27 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
       await client.close().catch(() => undefined);
     },
   };
+}
+
+/** The client retries forever by itself; at start-up we want a clear error instead. */
+async function connectWithin(
+  client: RedisClientType,
+  timeoutMs: number,
+  host: string,
+): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`Redis at ${host} (REDIS_URL) is not reachable`)),
+      timeoutMs,
+    );
+  });
+  try {
+    await Promise.race([client.connect(), timeout]);
+  } catch {
+    if (client.isOpen) client.destroy();
+    throw new Error(`Redis at ${host} (REDIS_URL) is not reachable`);
+  } finally {
+    clearTimeout(timer);
+  }
 }

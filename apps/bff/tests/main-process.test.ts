@@ -1,0 +1,55 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startApp, type RunningApp } from '../../../scripts/lib/app-process';
+import { findFreePort } from '../../../scripts/lib/free-port';
+
+/** src/main.ts as `npm start` runs it: a child process that announces its URL and stops cleanly. */
+describe('bff main process', () => {
+  let app: RunningApp | undefined;
+
+  afterEach(async () => {
+    await app?.stop();
+    app = undefined;
+  });
+
+  it('when started with GitLab and the clusters API down, then it listens, answers /healthz and stops on SIGTERM', async () => {
+    const closed = `http://127.0.0.1:${await findFreePort()}`;
+    app = await startApp('bff', {
+      env: { GITLAB_URL: closed, CLUSTERS_API_URL: closed, SESSION_SECRET: '' },
+    });
+    expect(app.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const health = await fetch(`${app.url}/healthz`);
+    expect(health.status).toBe(200);
+    // Without PUBLIC_URL and on port 0, the console's origin is the actual listening URL.
+    const login = await fetch(`${app.url}/auth/login`, { redirect: 'manual' });
+    expect(login.headers.get('location')).toBe(
+      '/sign-in?error=temporarily_unavailable&returnTo=%2F',
+    );
+    expect(app.logs()).toContain('SESSION_SECRET is not set');
+
+    const exited = new Promise<number | null>((resolve) =>
+      app?.child.once('exit', (code) => resolve(code)),
+    );
+    const started = Date.now();
+    await app.stop();
+    expect(await exited).toBe(0);
+    expect(Date.now() - started).toBeLessThan(4_000);
+  });
+
+  it('when the configuration is wrong, then it refuses to start and says which variable', async () => {
+    await expect(
+      startApp('bff', { env: { GITLAB_URL: 'gitlab.local' }, timeoutMs: 15_000 }),
+    ).rejects.toThrow(/GITLAB_URL must be an http\(s\) URL/);
+  });
+
+  it('when Redis is configured but unreachable, then it refuses to start with a clear message', async () => {
+    const port = await findFreePort();
+    await expect(
+      startApp('bff', {
+        env: { REDIS_URL: `redis://127.0.0.1:${port}`, SESSION_SECRET: 'x'.repeat(32) },
+        timeoutMs: 20_000,
+      }),
+    ).rejects.toThrow(
+      new RegExp(`Redis at 127\\.0\\.0\\.1:${port} \\(REDIS_URL\\) is not reachable`),
+    );
+  });
+});
