@@ -36,7 +36,7 @@ export const virtualCluster: Cluster = {
 };
 
 /** A signed-in session and a list of clusters; tests add their own handlers on top. */
-export function useConsoleHandlers(clusters: Cluster[]) {
+export function serveConsole(clusters: Cluster[]) {
   server.use(
     http.get('/auth/session', () => HttpResponse.json(maintainer)),
     http.get('/api/v1/clusters', () => HttpResponse.json({ items: clusters })),

@@ -20,6 +20,8 @@ globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) =>
 Object.defineProperties(HTMLElement.prototype, {
   offsetHeight: { configurable: true, get: () => 800 },
   offsetWidth: { configurable: true, get: () => 1200 },
+  clientHeight: { configurable: true, get: () => 800 },
+  clientWidth: { configurable: true, get: () => 1200 },
 });
 HTMLElement.prototype.getBoundingClientRect = function getBoundingClientRect() {
   return {
