@@ -1,0 +1,43 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startStack } from '../scripts/lib/stack';
+import { authDir, repoRoot, screenshotDir, stackInfoFile } from './support/paths';
+import type { StackInfo } from './support/stack-info';
+
+/**
+ * Builds the SPA, then starts local GitLab, the clusters API and the BFF as `npm start` does,
+ * on free ports and fresh data. Returns the teardown Playwright runs at the end.
+ */
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const build = spawnSync('pnpm', ['--filter', '@cluster-console/web', 'build'], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (build.status !== 0) throw new Error('building apps/web failed (see above)');
+
+  rmSync(screenshotDir, { recursive: true, force: true });
+  rmSync(authDir, { recursive: true, force: true });
+  mkdirSync(screenshotDir, { recursive: true });
+  mkdirSync(authDir, { recursive: true });
+
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cluster-console-e2e-'));
+  const stack = await startStack({ dataDir });
+  const info: StackInfo = {
+    bffUrl: stack.bffUrl,
+    gitlabUrl: stack.gitlabUrl,
+    clustersApiUrl: stack.clustersApiUrl,
+    dataDir,
+  };
+  mkdirSync(path.dirname(stackInfoFile), { recursive: true });
+  writeFileSync(stackInfoFile, JSON.stringify(info, null, 2));
+
+  return async () => {
+    const logs = stack.logs();
+    await stack.stop();
+    writeFileSync(path.join(path.dirname(stackInfoFile), 'e2e-stack.log'), logs);
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(stackInfoFile, { force: true });
+  };
+}

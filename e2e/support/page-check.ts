@@ -1,0 +1,27 @@
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, type TestInfo } from '@playwright/test';
+import { screenshotDir } from './paths';
+
+/**
+ * Every page a journey reaches: a screenshot kept as an artifact, and axe with no serious or
+ * critical violation (WCAG 2.1 A and AA rules).
+ */
+export async function checkPage(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const file = path.join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  await testInfo.attach(name, { path: file, contentType: 'image/png' });
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const blocking = results.violations.filter(
+    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+  );
+  const report = blocking
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help}\n  ${violation.nodes.map((node) => node.target.join(' ')).join('\n  ')}`,
+    )
+    .join('\n');
+  expect(blocking, `axe on ${name}:\n${report}`).toEqual([]);
+}

@@ -1,0 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { stackInfoFile } from './paths';
+
+export interface StackInfo {
+  bffUrl: string;
+  gitlabUrl: string;
+  clustersApiUrl: string;
+  dataDir: string;
+}
+
+let cached: StackInfo | undefined;
+
+/** The addresses of the stack global setup started (written to a file: workers are separate processes). */
+export function stackInfo(): StackInfo {
+  cached ??= JSON.parse(readFileSync(stackInfoFile, 'utf8')) as StackInfo;
+  return cached;
+}
