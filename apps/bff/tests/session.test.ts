@@ -173,14 +173,14 @@ describe.each(STORES)('sessions with the %s store', (storeKind) => {
     },
   );
 
-  it('when the callback arrives with an unknown state, then the browser lands on /sign-in?error=invalid_state', async () => {
+  it('when the callback arrives with an unknown state, then the browser lands on /sign-in?error=state_mismatch', async () => {
     const browser = new HttpBrowser();
     const response = await browser.request(`${bff.url}/auth/callback?code=abc&state=forged`);
     responses.push(response);
     expect(response.status).toBe(303);
     const location = new URL(response.location ?? '');
     expect(location.pathname).toBe('/sign-in');
-    expect(location.searchParams.get('error')).toBe('invalid_state');
+    expect(location.searchParams.get('error')).toBe('state_mismatch');
     expect(browser.jar.get(COOKIE)).toBeUndefined();
   });
 
@@ -200,7 +200,7 @@ describe.each(STORES)('sessions with the %s store', (storeKind) => {
     const replay = await browser.request(
       `${bff.url}/auth/callback?code=x&state=${encodeURIComponent(state)}`,
     );
-    expect(new URL(replay.location ?? '').searchParams.get('error')).toBe('invalid_state');
+    expect(new URL(replay.location ?? '').searchParams.get('error')).toBe('state_mismatch');
   });
 
   describe('once access tokens have expired', () => {

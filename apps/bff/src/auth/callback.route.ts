@@ -19,10 +19,10 @@ export function callbackRoute(context: AuthContext): RequestHandler {
     );
     if (!pending) {
       context.logger.info(
-        { event: 'login_failed', reqId: req.id, code: 'invalid_state' },
+        { event: 'login_failed', reqId: req.id, code: 'state_mismatch' },
         'callback without matching sign-in',
       );
-      res.redirect(303, signInErrorPath('invalid_state', '/'));
+      res.redirect(303, signInErrorPath('state_mismatch', '/'));
       return;
     }
     // A state is good for one attempt only.

@@ -234,7 +234,7 @@ export class GitLabOidc {
       }
       if (error instanceof oidc.ClientError && isCheckFailure(error.code)) {
         // A state, nonce, issuer or signature check failed: treat as a refused response.
-        throw new GitLabRejectedError('invalid_request', error.message);
+        throw new GitLabRejectedError('login_failed', error.message);
       }
       throw new GitLabUnavailableError(`GitLab request failed: ${describe(error)}`);
     }
