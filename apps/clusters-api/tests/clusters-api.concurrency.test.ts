@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { startApp } from '../../../scripts/lib/app-process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   commitSubjects,
@@ -228,5 +229,44 @@ describe('restart', () => {
     expect(git(clone, 'status', '--porcelain')).toBe('');
     expect(readFileSync(path.join(clone, '.git', 'config'), 'utf8')).not.toContain('glpat');
     expect(readFileSync(path.join(clone, '.git', 'config'), 'utf8')).not.toContain('gldt');
+  });
+
+  it('when the process is SIGKILLed while saving, then a restart finds a clean clone and an intact remote', async () => {
+    const dataDir = makeTempDir('sigkill-');
+    const env = { DATA_DIR: dataDir, GITLAB_URL: gitlab.url };
+    const first = await startApp('clusters-api', { env });
+    const saves = Array.from({ length: 6 }, (_, i) =>
+      call(first.url, 'POST', `/api/v1/clusters/killed-${i}`, { body: physicalHost() }).catch(
+        () => undefined,
+      ),
+    );
+    await saves[0];
+    first.child.kill('SIGKILL');
+    await Promise.all(saves);
+    await first.stop();
+
+    const second = await startApp('clusters-api', { env });
+    try {
+      const clone = path.join(dataDir, 'tenant-repo');
+      expect(git(clone, 'status', '--porcelain')).toBe('');
+      git(clone, 'fsck', '--no-progress');
+      git(gitlab.bareRepo, 'fsck', '--no-progress');
+      expect((await call(second.url, 'GET', '/api/v1/clusters/killed-0')).status).toBe(200);
+      expect(
+        (await call(second.url, 'POST', '/api/v1/clusters/after-kill', { body: physicalHost() }))
+          .status,
+      ).toBe(200);
+      const listed = await call<{ items: { name: string }[] }>(
+        second.url,
+        'GET',
+        '/api/v1/clusters?field_selector=cluster_name=kill',
+      );
+      // What landed is consistent: each listed cluster has its file and kustomization entry.
+      const fresh = freshClone(scratch, gitlab.cloneUrl);
+      for (const { name } of listed.body.items)
+        expect(kustomizationResources(fresh)).toContain(`${name}.yaml`);
+    } finally {
+      await second.stop();
+    }
   });
 });

@@ -118,6 +118,11 @@ export class TenantRepo {
   private closed = false;
   /** Set after a failed write, which may have left an untracked temporary file behind. */
   private needsClean = false;
+  /**
+   * The commit that HEAD, the working tree and the index all match; undefined while a write
+   * is under way or after one failed. Lets a fetch that brought nothing new skip the reset.
+   */
+  private indexedCommit: string | undefined;
   private readonly maxRetries: number;
   private readonly batchLimit: number;
 
@@ -235,6 +240,7 @@ export class TenantRepo {
     await rm(dir, { recursive: true, force: true });
     await rename(tmp, dir);
     await this.reindex();
+    this.indexedCommit = await this.readRef('refs/heads/main');
     this.lastSyncAt = Date.now();
   }
 
@@ -276,10 +282,34 @@ export class TenantRepo {
     } catch (error) {
       throw this.remoteError(error, 'fetch');
     }
+    const origin = await this.readRef('refs/remotes/origin/main');
+    if (!options.clean && origin !== undefined && origin === this.indexedCommit) {
+      this.lastSyncAt = Date.now();
+      return;
+    }
+    this.indexedCommit = undefined;
     await this.git(['reset', '--quiet', '--hard', 'refs/remotes/origin/main']);
     if (options.clean) await this.git(['clean', '-ffdxq']);
     await this.reindex();
+    this.indexedCommit = origin;
     this.lastSyncAt = Date.now();
+  }
+
+  /** A ref's commit, read from its file when it is loose (no process), else from git. */
+  private async readRef(ref: string): Promise<string | undefined> {
+    try {
+      const text = (await readFile(path.join(this.options.dir, '.git', ref), 'utf8')).trim();
+      if (/^[0-9a-f]{40}$/.test(text)) return text;
+    } catch {
+      // packed or missing: ask git
+    }
+    try {
+      return (
+        await this.git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])
+      ).stdout.trim();
+    } catch {
+      return undefined;
+    }
   }
 
   /** Rebuilds the index from HEAD, parsing only files whose blob changed. */
@@ -390,6 +420,7 @@ export class TenantRepo {
             await this.fail(item, error);
             continue;
           }
+          this.indexedCommit = undefined;
           const committed = await this.applyAndCommit(change, item.mutation.author);
           if (change.kind === 'upsert')
             working.set(change.name, fromClusterResource(change.resource));
@@ -417,7 +448,9 @@ export class TenantRepo {
               'The tenant repository kept changing while saving; the change could not be merged. Try again.',
             );
           }
-          await this.reindex();
+          // HEAD is now origin's main: the working copy of the index is the truth.
+          this.index = working;
+          this.indexedCommit = await this.readRef('refs/heads/main');
         }
         for (const { item, committed } of done) {
           item.settled = true;
