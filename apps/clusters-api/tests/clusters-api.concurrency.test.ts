@@ -116,7 +116,7 @@ describe('concurrency', () => {
 
 describe('a remote that misbehaves', () => {
   it('when the remote moves before every push, then 409 CONFLICT after the retries and the secret is put back', async () => {
-    const root = makeTempDir('moving-remote-');
+    const root = makeTempDir('moving-remote-', scratch);
     const { bare, url } = createBareTenantRepo(root);
     const api = await startApi({ TENANT_REPO_URL: url });
     expect(
@@ -160,7 +160,7 @@ exit 0
   });
 
   it('when the remote refuses the push, then 403 NO_AUTHORIZATION and nothing stays written', async () => {
-    const root = makeTempDir('refusing-remote-');
+    const root = makeTempDir('refusing-remote-', scratch);
     const { bare, url } = createBareTenantRepo(root);
     const api = await startApi({ TENANT_REPO_URL: url });
     const hook = path.join(bare, 'hooks', 'pre-receive');
@@ -183,7 +183,7 @@ exit 0
   });
 
   it('when GitLab cannot be reached, then 503 UPSTREAM_UNAVAILABLE', async () => {
-    const root = makeTempDir('no-gitlab-');
+    const root = makeTempDir('no-gitlab-', scratch);
     const { url } = createBareTenantRepo(root);
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
@@ -208,7 +208,7 @@ exit 0
 
 describe('restart', () => {
   it('when restarted on a data directory a crash left dirty, then it recovers and serves the same clusters', async () => {
-    const dataDir = makeTempDir('restart-');
+    const dataDir = makeTempDir('restart-', scratch);
     const first = await startApi({ DATA_DIR: dataDir });
     expect(
       (await call(first.url, 'POST', '/api/v1/clusters/survivor', { body: physicalHost() })).status,
@@ -232,7 +232,7 @@ describe('restart', () => {
   });
 
   it('when the process is SIGKILLed while saving, then a restart finds a clean clone and an intact remote', async () => {
-    const dataDir = makeTempDir('sigkill-');
+    const dataDir = makeTempDir('sigkill-', scratch);
     const env = { DATA_DIR: dataDir, GITLAB_URL: gitlab.url };
     const first = await startApp('clusters-api', { env });
     const saves = Array.from({ length: 6 }, (_, i) =>

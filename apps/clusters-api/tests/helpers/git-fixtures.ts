@@ -29,8 +29,9 @@ export function git(cwd: string, ...args: string[]): string {
   });
 }
 
-export function makeTempDir(prefix = 'clusters-api-test-'): string {
-  return mkdtempSync(path.join(tmpdir(), prefix));
+/** A new directory under `parent` (default: the system's temporary directory). */
+export function makeTempDir(prefix = 'clusters-api-test-', parent = tmpdir()): string {
+  return mkdtempSync(path.join(parent, prefix));
 }
 
 /** A bare repository whose main holds the initial kustomization, like the local GitLab's. */

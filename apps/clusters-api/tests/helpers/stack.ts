@@ -2,6 +2,7 @@
  * The real parts for HTTP tests: the local GitLab as a child process (its own data directory,
  * so its own tenant repository) and the clusters API in this process on an ephemeral port.
  */
+import { rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -31,7 +32,7 @@ export interface LocalGitLab {
 }
 
 export async function startLocalGitLab(env: Record<string, string> = {}): Promise<LocalGitLab> {
-  const dataDir = makeTempDir('local-gitlab-test-');
+  const dataDir = makeTempDir('clusters-api-gitlab-');
   const app = await startApp('local-gitlab', { env: { DATA_DIR: dataDir, ...env } });
   const host = new URL(app.url).host;
   return {
@@ -40,7 +41,10 @@ export async function startLocalGitLab(env: Record<string, string> = {}): Promis
     dataDir,
     bareRepo: path.join(dataDir, 'repositories', `${TENANT_PROJECT}.git`),
     cloneUrl: `http://oauth2:${TOKENS.maintainer}@${host}/${TENANT_PROJECT}.git`,
-    stop: () => app.stop(),
+    stop: async () => {
+      await app.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }
 
@@ -57,6 +61,7 @@ export async function startClustersApi(
   gitlabUrl: string,
   env: Record<string, string> = {},
 ): Promise<RunningClustersApi> {
+  const ownDataDir = env.DATA_DIR === undefined;
   const dataDir = env.DATA_DIR ?? makeTempDir('clusters-api-data-');
   const config = loadConfig({
     PATH: process.env.PATH,
@@ -83,6 +88,7 @@ export async function startClustersApi(
         server.closeAllConnections();
       });
       await api.close();
+      if (ownDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
