@@ -477,7 +477,7 @@ describe('the save body rules', () => {
   });
 });
 
-describe('delete', () => {
+describe('delete', { timeout: 60_000 }, () => {
   it('when a host still has a virtual cluster, then 409 naming it; after deleting the virtual, the host goes too, with its secret', async () => {
     expect((await post('del-host', physicalHost())).status).toBe(200);
     expect((await post('del-virtual-b', virtualWorker('del-host'))).status).toBe(200);
@@ -515,7 +515,7 @@ describe('delete', () => {
   });
 });
 
-describe('update', () => {
+describe('update', { timeout: 60_000 }, () => {
   it('when a cluster is posted again with a change, then the change is stored', async () => {
     expect((await post('upd-a', physicalWorker())).status).toBe(200);
     expect(
@@ -585,7 +585,7 @@ describe('update', () => {
   });
 });
 
-describe('permissions', () => {
+describe('permissions', { timeout: 60_000 }, () => {
   it('when the developer saves or deletes, then 403 and the repository head and secret store are byte-for-byte unchanged', async () => {
     expect((await post('perm-existing', physicalHost())).status).toBe(200);
     const head = headOf(gitlab.bareRepo);

@@ -60,7 +60,7 @@ afterAll(async () => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
-describe('concurrency', () => {
+describe('concurrency', { timeout: 120_000 }, () => {
   it('when 20 different clusters are saved in parallel, then all 20 land: files, kustomization, 20 commits', async () => {
     const api = await startApi();
     const names = Array.from({ length: 20 }, (_, i) => `par-${String(i).padStart(2, '0')}`);
@@ -114,7 +114,7 @@ describe('concurrency', () => {
   });
 });
 
-describe('a remote that misbehaves', () => {
+describe('a remote that misbehaves', { timeout: 120_000 }, () => {
   it('when the remote moves before every push, then 409 CONFLICT after the retries and the secret is put back', async () => {
     const root = makeTempDir('moving-remote-', scratch);
     const { bare, url } = createBareTenantRepo(root);
@@ -206,7 +206,7 @@ exit 0
   });
 });
 
-describe('restart', () => {
+describe('restart', { timeout: 120_000 }, () => {
   it('when restarted on a data directory a crash left dirty, then it recovers and serves the same clusters', async () => {
     const dataDir = makeTempDir('restart-', scratch);
     const first = await startApi({ DATA_DIR: dataDir });

@@ -19,7 +19,7 @@ import {
 
 const CLUSTERS = 'nautes/overlays/production/clusters';
 
-describe('the seed requests (host, virtual, physical)', () => {
+describe('the seed requests (host, virtual, physical)', { timeout: 60_000 }, () => {
   let gitlab: LocalGitLab;
   let api: RunningClustersApi;
   let scratch: string;
