@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { Alert } from '../../components/ui/alert';
@@ -13,8 +13,12 @@ export function AppLayout() {
   const session = useSession();
   const location = useLocation();
 
-  // Moving between pages puts keyboard and screen-reader users at the new page's heading.
+  // Moving between pages puts keyboard and screen-reader users at the new page's content; the
+  // first page keeps the browser's own start (so Tab reaches the skip link first).
+  const firstPath = useRef(location.pathname);
   useEffect(() => {
+    if (location.pathname === firstPath.current) return;
+    firstPath.current = '';
     document.getElementById('main')?.focus({ preventScroll: true });
   }, [location.pathname]);
 
