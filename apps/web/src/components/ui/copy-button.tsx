@@ -39,7 +39,22 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
         )
       }
     >
-      <span aria-hidden="true">{state === 'copied' ? '✓' : '⧉'}</span>
+      {state === 'copied' ? (
+        <span aria-hidden="true">✓</span>
+      ) : (
+        <svg
+          aria-hidden="true"
+          width="14"
+          height="14"
+          viewBox="0 0 16 16"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.5"
+        >
+          <rect x="5.5" y="5.5" width="8" height="8" rx="1.5" />
+          <path d="M10.5 5.5V3.5a1.5 1.5 0 0 0-1.5-1.5H3.5A1.5 1.5 0 0 0 2 3.5V9a1.5 1.5 0 0 0 1.5 1.5h2" />
+        </svg>
+      )}
       <span className="copy-state" aria-live="polite">
         {state === 'copied'
           ? t('common.copied')

@@ -10,10 +10,10 @@ const ROW_HEIGHT = 48;
 
 const COLUMNS: { key: SortKey; labelKey: string; className?: string }[] = [
   { key: 'name', labelKey: 'list.columns.name', className: 'col-name' },
-  { key: 'cluster_type', labelKey: 'list.columns.type' },
+  { key: 'cluster_type', labelKey: 'list.columns.type', className: 'col-type' },
   { key: 'usage', labelKey: 'list.columns.usage', className: 'col-usage' },
-  { key: 'worker_type', labelKey: 'list.columns.workerType' },
-  { key: 'host_cluster', labelKey: 'list.columns.hostCluster' },
+  { key: 'worker_type', labelKey: 'list.columns.workerType', className: 'col-worker' },
+  { key: 'host_cluster', labelKey: 'list.columns.hostCluster', className: 'col-host' },
   { key: 'api_server', labelKey: 'list.columns.apiServer', className: 'col-wide' },
   { key: 'primary_domain', labelKey: 'list.columns.primaryDomain', className: 'col-wide' },
 ];

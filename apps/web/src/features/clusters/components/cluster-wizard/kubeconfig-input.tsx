@@ -25,9 +25,6 @@ export function contextWarnings(
   if (context.auth.kind === 'auth-provider')
     warnings.push({ key: 'authProvider', values: { provider: context.auth.provider } });
   if (context.auth.kind === 'none') warnings.push({ key: 'noCredentials' });
-  if (context.serverIsLoopback && context.server) {
-    warnings.push({ key: 'loopback', values: { host: new URL(context.server).hostname } });
-  }
   if (context.insecureSkipTlsVerify) warnings.push({ key: 'insecure' });
   if (context.clusterMissing)
     warnings.push({ key: 'clusterMissing', values: { cluster: context.cluster } });
