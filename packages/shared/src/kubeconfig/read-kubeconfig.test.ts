@@ -156,11 +156,11 @@ describe('readKubeconfig against inputs built to exhaust the parser', () => {
   });
 
   it('when a mapping has many keys, then the duplicate check stays fast and finds the repeat', () => {
-    const keys = Array.from({ length: 20_000 }, (_, i) => `k${i}: v`).join('\n');
+    const keys = Array.from({ length: 4_000 }, (_, i) => `k${i}: v`).join('\n');
     const started = performance.now();
     const result = readKubeconfig(`apiVersion: v1\n${keys}\nk7: again\n`);
     expect(performance.now() - started).toBeLessThan(2000);
-    expect(result).toMatchObject({ ok: false, line: 20_002 });
+    expect(result).toMatchObject({ ok: false, line: 4_002 });
   });
 
   it('when a kubeconfig nests flow collections a few levels, then it is read', () => {
@@ -175,5 +175,79 @@ describe('readKubeconfig with base64 that is not a kubeconfig', () => {
     const result = readKubeconfig(toBase64('just a note, not a kubeconfig at all'));
     expect(result).toMatchObject({ ok: false });
     if (!result.ok) expect(result.error).toMatch(/looks like base64 but does not decode/);
+  });
+});
+
+/** A kubeconfig with `count` clusters, contexts and users, each with certificate data. */
+function bigKubeconfig(count: number): string {
+  const cert = 'LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t'.repeat(40);
+  const lines = ['apiVersion: v1', 'kind: Config', 'current-context: c0', 'clusters:'];
+  for (let i = 0; i < count; i++)
+    lines.push(
+      `- name: k${i}`,
+      '  cluster:',
+      `    server: https://10.0.${i % 250}.1:6443`,
+      `    certificate-authority-data: "${cert}"`,
+    );
+  lines.push('contexts:');
+  for (let i = 0; i < count; i++)
+    lines.push(`- name: c${i}`, '  context:', `    cluster: k${i}`, `    user: u${i}`);
+  lines.push('users:');
+  for (let i = 0; i < count; i++)
+    lines.push(`- name: u${i}`, '  user:', `    client-certificate-data: ${cert}`);
+  return `${lines.join('\n')}\n`;
+}
+
+const ONE_MIB_LESS = MAX_KUBECONFIG_BYTES - 64;
+const fill = (unit: string) =>
+  unit.repeat(Math.ceil(ONE_MIB_LESS / unit.length)).slice(0, ONE_MIB_LESS);
+
+describe('readKubeconfig on up to 1 MiB of garbage (each used to take seconds)', () => {
+  it.each([
+    { name: 'block sequence items', text: fill('- a\n'), error: /too many lines and entries/ },
+    { name: 'one-line mappings', text: fill('key: value\n'), error: /too many lines and entries/ },
+    { name: 'a colon chain on one line', text: fill('a: '), error: /too many lines and entries/ },
+    { name: 'tagged values', text: fill('k: !t v\n'), error: /too many lines and entries/ },
+    { name: 'anchored values', text: fill('k: &a v\n'), error: /too many lines and entries/ },
+    { name: 'a flow sequence', text: `[${fill('a,')}]`, error: /too many lines and entries/ },
+    {
+      name: 'list items of mappings under clusters',
+      text: `clusters:\n${fill('- name: c\n  v: 1\n')}`,
+      error: /too many lines and entries/,
+    },
+    { name: 'an unclosed double quote', text: `users: "${fill('a')}`, error: /quoted value/ },
+    { name: 'a long double-quoted value', text: `users: "${fill('a')}"`, error: /quoted value/ },
+    {
+      name: 'a staircase of indentation',
+      text: fill(Array.from({ length: 200 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + '\n'),
+      error: /nested far too deeply/,
+    },
+    {
+      name: 'base64 alphabet that is not base64 of text',
+      text: fill('-a-b_c+d/'),
+      error: /looks like base64/,
+    },
+  ])('when it is $name, then it is refused within a second', ({ text, error }) => {
+    const started = performance.now();
+    const result = readKubeconfig(text);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(error);
+  });
+
+  it('when a real kubeconfig has 150 contexts with quoted certificate data, then it is read', () => {
+    const text = bigKubeconfig(150);
+    const started = performance.now();
+    expect(readKubeconfig(text)).toMatchObject({ ok: true });
+    expect(readKubeconfig(toBase64(text))).toMatchObject({ ok: true, encoding: 'base64' });
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('when garbage base64 of random bytes is given, then it is refused without decoding it all', () => {
+    const bytes = Uint8Array.from({ length: 700_000 }, (_, i) => (i * 7919 + 13) % 256);
+    const text = Buffer.from(bytes).toString('base64');
+    const started = performance.now();
+    expect(decodeBase64Kubeconfig(text)).toBeUndefined();
+    expect(performance.now() - started).toBeLessThan(500);
   });
 });

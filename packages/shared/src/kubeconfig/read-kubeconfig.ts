@@ -3,6 +3,13 @@ import { MAX_YAML_ALIASES, parseUntrustedYaml } from './safe-yaml';
 /** Kubeconfigs are small; anything larger is refused before it reaches the YAML parser. */
 export const MAX_KUBECONFIG_BYTES = 1024 * 1024;
 
+/**
+ * Nodes (entries, lines, separators) a kubeconfig may have: one cluster, context and user
+ * take about 25, so this allows hundreds of contexts while bounding the parse to well
+ * under a second for any input up to 1 MiB.
+ */
+export const MAX_KUBECONFIG_NODES = 10_000;
+
 /** Aliases tolerated in a kubeconfig (a real one has none). */
 export const MAX_KUBECONFIG_ALIASES = MAX_YAML_ALIASES;
 
@@ -21,22 +28,75 @@ function utf8Length(text: string): number {
 const BASE64_TEXT = /^[A-Za-z0-9+/_-]+={0,2}$/;
 const KUBECONFIG_KEY = /(^|\n)\s*(apiVersion|kind|clusters|contexts|users|current-context)\s*:/;
 
+/** Base64 alphabet (standard and URL-safe) -> 6-bit value; -1 elsewhere. */
+const BASE64_VALUES = (() => {
+  const table = new Int8Array(128).fill(-1);
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  for (let i = 0; i < alphabet.length; i++) table[alphabet.charCodeAt(i)] = i;
+  table[0x2d] = 62; // '-' (URL-safe)
+  table[0x5f] = 63; // '_' (URL-safe)
+  return table;
+})();
+
+function isBlank(code: number, char: string): boolean {
+  if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) return true;
+  return code >= 0x80 && /\s/.test(char);
+}
+
+/**
+ * The 6-bit values of a single token of base64 characters (line breaks and other blanks
+ * skipped, up to two `=` at the end), or undefined as soon as a character does not belong.
+ * One pass, no intermediate strings: garbage of up to 1 MiB is rejected in milliseconds.
+ */
+function base64Values(input: string): Uint8Array | undefined {
+  const values = new Uint8Array(input.length);
+  let count = 0;
+  let padding = 0;
+  for (let i = 0; i < input.length; i++) {
+    const code = input.charCodeAt(i);
+    if (isBlank(code, input.charAt(i))) continue;
+    if (code === 0x3d) {
+      padding += 1;
+      if (padding > 2) return undefined;
+      continue;
+    }
+    const value = code < 128 ? (BASE64_VALUES[code] ?? -1) : -1;
+    if (value < 0 || padding > 0) return undefined;
+    values[count++] = value;
+  }
+  return values.subarray(0, count);
+}
+
+function decodeBase64Values(values: Uint8Array): Uint8Array {
+  const bytes = new Uint8Array(Math.floor((values.length * 6) / 8));
+  let buffer = 0;
+  let bits = 0;
+  let out = 0;
+  for (const value of values) {
+    buffer = ((buffer << 6) | value) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes[out++] = (buffer >> bits) & 0xff;
+    }
+  }
+  return bytes.subarray(0, out);
+}
+
 /**
  * The YAML inside a base64 string, or undefined when the input is not base64 of a kubeconfig.
  * Only a single token of base64 characters (line breaks allowed) qualifies, so a YAML document
  * is never mistaken for base64.
  */
 export function decodeBase64Kubeconfig(input: string): string | undefined {
-  const compact = input.replace(/\s+/g, '');
-  if (compact.length < 8 || !BASE64_TEXT.test(compact)) return undefined;
-  const standard = compact.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
-  if (standard.length % 4 === 1) return undefined;
-  const padded = standard + '='.repeat((4 - (standard.length % 4)) % 4);
+  const values = base64Values(input);
+  if (values === undefined || values.length < 8 || values.length % 4 === 1) return undefined;
   let text: string;
   try {
-    const binary = atob(padded);
-    const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // Most garbage fails UTF-8 within its first bytes: check a prefix before decoding it all.
+    const prefix = values.subarray(0, Math.min(values.length - (values.length % 4), 4096));
+    new TextDecoder('utf-8', { fatal: true }).decode(decodeBase64Values(prefix), { stream: true });
+    text = new TextDecoder('utf-8', { fatal: true }).decode(decodeBase64Values(values));
   } catch {
     return undefined;
   }
@@ -71,7 +131,10 @@ export function readKubeconfig(input: string): ReadKubeconfigResult {
   const decoded = decodeBase64Kubeconfig(input);
   const encoding: KubeconfigEncoding = decoded === undefined ? 'yaml' : 'base64';
   const text = decoded ?? input;
-  const parsed = parseUntrustedYaml(text, 'The kubeconfig');
+  const parsed = parseUntrustedYaml(text, 'The kubeconfig', {
+    maxNodes: MAX_KUBECONFIG_NODES,
+    tooManyNodes: `The kubeconfig has too many lines and entries (more than ${MAX_KUBECONFIG_NODES}) for one cluster's kubeconfig; keep only the context for this cluster (kubectl config view --raw --minify).`,
+  });
   if (!parsed.ok) {
     return encoding === 'base64'
       ? { ...parsed, error: `${parsed.error.replace(/\.$/, '')} (in the base64-decoded text).` }

@@ -6,7 +6,14 @@ import { isMap, isScalar, parseDocument, visit, type YAMLError } from 'yaml';
  *
  * - Aliases: yaml's `maxAliasCount` stops "billion laughs" expansion.
  * - Deep nesting: refused by a linear scan before parsing (the parser slows down badly on
- *   thousands of nested `[` or `- - -`; a kubeconfig nests a handful of levels).
+ *   thousands of nested `[` or `- - -`, or a staircase of indentation; a kubeconfig nests a
+ *   handful of levels).
+ * - Long double-quoted scalars (or an unclosed `"` running to the end): the parser resolves
+ *   them slowly, so one longer than MAX_YAML_QUOTED_LENGTH is refused by a linear scan.
+ * - Many small nodes: the parser spends 10-40 µs per node, so 1 MiB of short lines (`- a`,
+ *   `k: v`, `!t x`) keeps it busy for seconds. A linear count of the characters that start a
+ *   node or separate entries (line breaks, `,`, `[`, `{`, `:` + blank, `&`, `*`, `!`, `?`) is
+ *   checked against `maxNodes` before parsing; long scalars (certificate data) count nothing.
  * - Duplicate keys: checked here in linear time (yaml's own `uniqueKeys` check is quadratic in
  *   the size of a mapping).
  * - Errors carry a line number but never an excerpt of the text, which may hold credentials.
@@ -18,6 +25,13 @@ export const MAX_YAML_ALIASES = 100;
 export const MAX_YAML_FLOW_DEPTH = 32;
 /** Compact nesting on one line (`- - - x`, `? ? x`). */
 const COMPACT_NESTING = /(?:[-?][ \t]+){32}/;
+/** Block nesting shows as indentation; a kubeconfig is indented a few dozen columns at most. */
+export const MAX_YAML_INDENT = 64;
+/**
+ * The parser resolves double-quoted scalars at about 1 µs a character; certificate data, the
+ * longest value in a kubeconfig, is a few KiB.
+ */
+export const MAX_YAML_QUOTED_LENGTH = 128 * 1024;
 
 export type SafeYamlResult =
   { ok: true; value: unknown } | { ok: false; error: string; line?: number };
@@ -30,6 +44,92 @@ function lineAt(text: string, offset: number): { line: number; col: number } {
     lineStart = i + 1;
   }
   return { line, col: offset - lineStart + 1 };
+}
+
+/**
+ * An upper estimate of the nodes the parser would build, counted without parsing; stops
+ * counting at `limit + 1`.
+ */
+export function yamlNodeEstimate(text: string, limit = Number.POSITIVE_INFINITY): number {
+  let count = 0;
+  for (let i = 0; i < text.length && count <= limit; i++) {
+    switch (text.charCodeAt(i)) {
+      case 0x0a: // \n
+      case 0x2c: // ,
+      case 0x5b: // [
+      case 0x7b: // {
+      case 0x26: // &
+      case 0x2a: // *
+      case 0x21: // !
+      case 0x3f: // ?
+        count += 1;
+        break;
+      case 0x3a: {
+        // `:` ends a key only when a blank or the end follows
+        const next = text.charCodeAt(i + 1);
+        if (Number.isNaN(next) || next === 0x20 || next === 0x09 || next === 0x0d) count += 1;
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return count;
+}
+
+/** The offset of the first line indented more than MAX_YAML_INDENT columns, if any. */
+function deepIndentOffset(text: string): number | undefined {
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    let i = lineStart;
+    while (i < text.length && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
+    if (i - lineStart > MAX_YAML_INDENT) return i;
+    const end = text.indexOf('\n', i);
+    if (end === -1) return undefined;
+    lineStart = end + 1;
+  }
+  return undefined;
+}
+
+/** Characters after which a `"` opens a double-quoted scalar (approximately; errs long). */
+function opensQuote(previous: number): boolean {
+  // start of text, blank, line break, or a flow / block indicator
+  return (
+    Number.isNaN(previous) ||
+    previous === 0x20 ||
+    previous === 0x09 ||
+    previous === 0x0a ||
+    previous === 0x0d ||
+    previous === 0x3a || // :
+    previous === 0x2c || // ,
+    previous === 0x5b || // [
+    previous === 0x7b || // {
+    previous === 0x2d || // -
+    previous === 0x3f // ?
+  );
+}
+
+/**
+ * The offset of the first double-quoted scalar (or unclosed quote) longer than
+ * MAX_YAML_QUOTED_LENGTH, found by a linear scan that skips comments and escapes.
+ */
+function longQuotedOffset(text: string): number | undefined {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const previous = text.charCodeAt(i - 1);
+    if (c === 0x23 && (Number.isNaN(previous) || previous === 0x20 || previous === 0x0a)) {
+      const end = text.indexOf('\n', i);
+      if (end === -1) return undefined;
+      i = end;
+    } else if (c === 0x22 && opensQuote(previous)) {
+      let j = i + 1;
+      while (j < text.length && text.charCodeAt(j) !== 0x22)
+        j += text.charCodeAt(j) === 0x5c ? 2 : 1;
+      if (j - i > MAX_YAML_QUOTED_LENGTH) return i;
+      i = j;
+    }
+  }
+  return undefined;
 }
 
 function flowDepthOffset(text: string): number | undefined {
@@ -97,12 +197,35 @@ function duplicateKeyOffset(doc: ReturnType<typeof parseDocument>): number | und
 
 /**
  * Parses one YAML document into plain JS values. `what` names the text in messages
- * ("The kubeconfig"). Never throws.
+ * ("The kubeconfig"). With `maxNodes`, text that would build more nodes is refused before
+ * the parser sees it (`tooManyNodes` is then the message). Never throws.
  */
-export function parseUntrustedYaml(text: string, what: string): SafeYamlResult {
-  const deep = flowDepthOffset(text) ?? COMPACT_NESTING.exec(text)?.index;
+export function parseUntrustedYaml(
+  text: string,
+  what: string,
+  options: { maxNodes?: number; tooManyNodes?: string } = {},
+): SafeYamlResult {
+  const deep = flowDepthOffset(text) ?? COMPACT_NESTING.exec(text)?.index ?? deepIndentOffset(text);
   if (deep !== undefined) {
     return failure(what, text, deep, 'it is nested far too deeply for a kubeconfig');
+  }
+  const { maxNodes } = options;
+  if (maxNodes !== undefined && yamlNodeEstimate(text, maxNodes) > maxNodes) {
+    return {
+      ok: false,
+      error:
+        options.tooManyNodes ??
+        `${what} has too many entries and lines (more than ${maxNodes}) to be read safely.`,
+    };
+  }
+  const longQuoted = longQuotedOffset(text);
+  if (longQuoted !== undefined) {
+    return failure(
+      what,
+      text,
+      longQuoted,
+      `a quoted value is longer than ${MAX_YAML_QUOTED_LENGTH / 1024} KiB (or its closing quote is missing)`,
+    );
   }
   try {
     const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
