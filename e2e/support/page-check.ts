@@ -5,18 +5,28 @@ import { screenshotDir } from './paths';
 
 /**
  * Every page a journey reaches: a screenshot kept as an artifact, and axe with no serious or
- * critical violation (WCAG 2.1 A and AA rules).
+ * critical violation (WCAG 2.1 A and AA rules). `axe: false` is for a further state of a page
+ * already checked (axe takes seconds per run on the 2-core machine).
  */
-export async function checkPage(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  await test.step(`screenshot and axe: ${name}`, () => checkPageNow(page, testInfo, name), {
-    box: true,
-  });
+export async function checkPage(
+  page: Page,
+  testInfo: TestInfo,
+  name: string,
+  { axe = true }: { axe?: boolean } = {},
+): Promise<void> {
+  await test.step(
+    `${axe ? 'screenshot and axe' : 'screenshot'}: ${name}`,
+    async () => {
+      const file = path.join(screenshotDir, `${name}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      await testInfo.attach(name, { path: file, contentType: 'image/png' });
+      if (axe) await expectNoSeriousViolations(page, name);
+    },
+    { box: true },
+  );
 }
 
-async function checkPageNow(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const file = path.join(screenshotDir, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  await testInfo.attach(name, { path: file, contentType: 'image/png' });
+async function expectNoSeriousViolations(page: Page, name: string): Promise<void> {
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     // Only violations are needed: collecting every pass roughly doubles axe's time.

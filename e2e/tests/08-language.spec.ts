@@ -24,7 +24,7 @@ test('journey 9: switching to 中文 shows Chinese labels, and the choice is kep
   await expect(page.getByRole('radio', { name: /^物理宿主集群/ })).toBeVisible();
   await page.getByRole('button', { name: '下一步' }).click();
   await expect(page.getByText('请选择要注册的集群类型。')).toBeVisible();
-  await checkPage(page, testInfo, '09-wizard-zh');
+  await checkPage(page, testInfo, '09-wizard-zh', { axe: false });
 
   await header.switchLanguage('English');
   await expect(page.getByRole('heading', { level: 1, name: 'Register a cluster' })).toBeVisible();
