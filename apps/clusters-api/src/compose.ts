@@ -10,7 +10,10 @@ import { ClusterService } from './clusters/cluster.service';
 import type { Config } from './config';
 import { GitLabClient } from './gitlab/gitlab.client';
 import { PermissionService } from './gitlab/permission.service';
-import { SecretStore } from './secrets/secret-store';
+import { clusterFileState } from './secrets/cluster-file-state';
+import { JournaledSecretStore } from './secrets/journaled-secret-store';
+import type { SecretStore } from './secrets/secret-store';
+import { settleSecretsOnSuccess } from './secrets/settle-on-success';
 import { loadSecretsKey } from './secrets/secrets-key';
 import { GitRunner } from './tenant-repo/git-runner';
 import { TenantRepo } from './tenant-repo/tenant-repo';
@@ -24,6 +27,8 @@ export interface ClustersApi {
 }
 
 export const TENANT_REPO_DIR = 'tenant-repo';
+/** This instance's journal of secret changes under way (never shared, unlike SECRETS_DIR). */
+export const SECRETS_JOURNAL_DIR = 'secrets-journal';
 
 export async function createClustersApi(config: Config, logger: Logger): Promise<ClustersApi> {
   const repo = new TenantRepo({
@@ -35,17 +40,28 @@ export async function createClustersApi(config: Config, logger: Logger): Promise
     refreshMs: config.repoRefreshMs,
   });
   await repo.open();
-  const secrets = new SecretStore(
+  const secrets = new JournaledSecretStore(
     config.secretsDir,
     await loadSecretsKey(config.dataDir, config.secretsKey),
+    {
+      dir: path.join(config.dataDir, SECRETS_JOURNAL_DIR),
+      stateOf: clusterFileState(repo.dir),
+      logger: logger.child({ component: 'secrets' }),
+    },
   );
+  // Before any request: undo or finish the secret changes a crash interrupted.
+  await secrets.recover();
   const permissions = new PermissionService({
     client: new GitLabClient({ baseUrl: config.gitlabUrl, timeoutMs: config.gitlabTimeoutMs }),
     project: config.tenantProject,
     gitlabHost: new URL(config.gitlabUrl).hostname,
     cacheMs: config.permissionCacheMs,
   });
-  const clusters = new ClusterService({ repo, secrets, logger });
+  const clusters = new ClusterService({
+    repo: settleSecretsOnSuccess(repo, secrets),
+    secrets,
+    logger,
+  });
   const app = createApp({ logger, clusters, permissions });
   return { app, repo, secrets, close: () => repo.close() };
 }

@@ -40,7 +40,7 @@ export class SecretStore {
   }
 
   async get(location: SecretLocation): Promise<SecretData | undefined> {
-    const raw = await this.snapshot(location);
+    const raw = await this.read(location);
     if (raw === undefined) return undefined;
     const file = EncryptedFileSchema.parse(JSON.parse(raw.toString('utf8')));
     const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(file.iv, 'base64'));
@@ -78,7 +78,15 @@ export class SecretStore {
     await this.pruneEmptyDirs(path.dirname(file));
   }
 
-  async snapshot(location: SecretLocation): Promise<SecretSnapshot> {
+  /**
+   * The file's exact bytes, taken at the start of a change so that `restore` can undo it
+   * (a journaling store also records it, to undo the change after a crash).
+   */
+  snapshot(location: SecretLocation): Promise<SecretSnapshot> {
+    return this.read(location);
+  }
+
+  protected async read(location: SecretLocation): Promise<SecretSnapshot> {
     try {
       return await readFile(this.fileOf(location));
     } catch (error) {
@@ -98,14 +106,14 @@ export class SecretStore {
       });
   }
 
-  private fileOf(location: SecretLocation): string {
+  protected fileOf(location: SecretLocation): string {
     const segments = [location.mount, ...location.path.split('/')];
     if (!segments.every((segment) => SEGMENT.test(segment)))
       throw new Error('invalid secret location');
     return `${path.join(this.root, ...segments)}.secret.json`;
   }
 
-  private async pruneEmptyDirs(dir: string): Promise<void> {
+  protected async pruneEmptyDirs(dir: string): Promise<void> {
     let current = dir;
     while (current.startsWith(this.root + path.sep)) {
       try {
