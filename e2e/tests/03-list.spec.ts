@@ -120,9 +120,8 @@ test('the list stays smooth with 5,000 clusters: few rows in the DOM, search and
     if (!input) throw new Error('no search box');
     input.focus();
     const started = performance.now();
-    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
-    setter?.call(input, '4999');
-    input.dispatchEvent(new Event('input', { bubbles: true }));
+    // Typed as the browser types it, so React sees a real input event.
+    document.execCommand('insertText', false, '4999');
     await new Promise<void>((resolve) => {
       const check = () =>
         document.body.textContent?.includes('1 of 5000 clusters matches')
@@ -132,13 +131,26 @@ test('the list stays smooth with 5,000 clusters: few rows in the DOM, search and
     });
     return performance.now() - started;
   });
-  expect(typed).toBeLessThan(500);
+  expect(typed).toBeLessThan(1000);
 
   await list.search().fill('');
-  const sortStarted = Date.now();
-  await page.getByRole('columnheader', { name: /Name/ }).getByRole('button').click();
-  await expect(list.table().getByRole('row').nth(1)).toContainText('cluster-4999');
-  expect(Date.now() - sortStarted).toBeLessThan(1500);
+  await expect(page.getByText('5000 clusters')).toBeVisible();
+  const sorted = await page.evaluate(async () => {
+    const button = document.querySelector<HTMLButtonElement>('th[aria-sort="ascending"] button');
+    if (!button) throw new Error('no sorted column');
+    const started = performance.now();
+    button.click();
+    await new Promise<void>((resolve) => {
+      const check = () =>
+        document.querySelector('tbody tr[aria-rowindex="2"]')?.textContent?.includes('cluster-4999')
+          ? resolve()
+          : requestAnimationFrame(check);
+      check();
+    });
+    return performance.now() - started;
+  });
+  // Seconds would mean an unvirtualized table or filtering on every render; this is frames.
+  expect(sorted).toBeLessThan(1000);
 
   await page
     .getByRole('region', { name: /Clusters \(5000 rows\)/ })

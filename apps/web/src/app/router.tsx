@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider, type RouteObject } from 'react-router';
+import { loadTextPart } from '../lib/i18n';
 import { AppLayout } from './routes/app-layout';
 import { RouteError } from './routes/route-error';
 
@@ -25,7 +26,13 @@ export const routes: RouteObject[] = [
       },
       {
         path: 'clusters/new',
-        lazy: async () => ({ Component: (await import('./routes/cluster-new')).ClusterNewRoute }),
+        lazy: async () => {
+          const [route] = await Promise.all([
+            import('./routes/cluster-new'),
+            loadTextPart('wizard'),
+          ]);
+          return { Component: route.ClusterNewRoute };
+        },
       },
       {
         path: 'clusters/:name',

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import en from '../locales/en.json';
-import zhCN from '../locales/zh-CN.json';
+import enBase from '../locales/en.json';
+import enWizard from '../locales/en.wizard.json';
+import zhBase from '../locales/zh-CN.json';
+import zhWizard from '../locales/zh-CN.wizard.json';
 import { detectLanguage } from './i18n';
 
 /** Keys with i18next's plural suffixes folded, so "x_one"/"x_other" and Chinese "x_other" compare equal. */
@@ -16,9 +18,18 @@ function keys(messages: Record<string, unknown>, prefix = ''): Set<string> {
 }
 
 describe('translations', () => {
+  it('when split into parts, then no key is in two parts of one language', () => {
+    for (const [base, wizard] of [
+      [enBase, enWizard],
+      [zhBase, zhWizard],
+    ] as const) {
+      expect(Object.keys(base).filter((key) => key in wizard)).toEqual([]);
+    }
+  });
+
   it('when comparing English and Chinese, then every visible text exists in both', () => {
-    const english = keys(en);
-    const chinese = keys(zhCN);
+    const english = keys({ ...enBase, ...enWizard });
+    const chinese = keys({ ...zhBase, ...zhWizard });
     // "validation" is Chinese-only: in English the shared rules' own messages are shown.
     const missingInChinese = [...english].filter((key) => !chinese.has(key));
     const missingInEnglish = [...chinese].filter(

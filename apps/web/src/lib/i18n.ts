@@ -11,12 +11,26 @@ export type Language = (typeof LANGUAGES)[number]['code'];
 export const LANGUAGE_STORAGE_KEY = 'cluster-console.language';
 
 type Messages = Record<string, unknown>;
+type Loader = () => Promise<{ default: Messages }>;
 
-// Each language is its own small chunk: a page downloads only the one it shows.
-const LOADERS: Record<Language, () => Promise<{ default: Messages }>> = {
-  en: () => import('../locales/en.json'),
-  'zh-CN': () => import('../locales/zh-CN.json'),
-};
+/**
+ * Texts come in parts, each its own small chunk per language: a page downloads only the
+ * language it shows, and the list page does not carry the wizard's texts.
+ */
+const PARTS = {
+  base: {
+    en: () => import('../locales/en.json'),
+    'zh-CN': () => import('../locales/zh-CN.json'),
+  },
+  wizard: {
+    en: () => import('../locales/en.wizard.json'),
+    'zh-CN': () => import('../locales/zh-CN.wizard.json'),
+  },
+} satisfies Record<string, Record<Language, Loader>>;
+export type TextPart = keyof typeof PARTS;
+
+const wantedParts = new Set<TextPart>(['base']);
+const loadedParts = new Set<string>();
 
 export function isLanguage(value: unknown): value is Language {
   return LANGUAGES.some((language) => language.code === value);
@@ -48,9 +62,19 @@ function syncDocumentLanguage(language: string): void {
 }
 
 async function ensureLoaded(language: Language): Promise<void> {
-  if (i18n.hasResourceBundle(language, 'translation')) return;
-  const messages = await LOADERS[language]();
-  i18n.addResourceBundle(language, 'translation', messages.default, true, true);
+  await Promise.all(
+    [...wantedParts].map(async (part) => {
+      const key = `${language}:${part}`;
+      if (loadedParts.has(key)) return;
+      const messages = await PARTS[part][language]();
+      i18n.addResourceBundle(language, 'translation', messages.default, true, true);
+      loadedParts.add(key);
+    }),
+  );
+}
+
+function currentLanguage(): Language {
+  return isLanguage(i18n.language) ? i18n.language : 'en';
 }
 
 /** Loads the language to show, then starts i18next. Called once before the first render. */
@@ -61,18 +85,24 @@ export async function initI18n(language?: Language): Promise<void> {
       readSavedLanguage(),
       typeof navigator === 'undefined' ? [] : navigator.languages,
     );
-  const messages = await LOADERS[lng]();
   await i18n.use(initReactI18next).init({
-    resources: { [lng]: { translation: messages.default } },
+    resources: {},
     lng,
-    // Both files hold every key (a test checks), so there is nothing to fall back to.
+    // Both languages hold every key (a test checks), so there is nothing to fall back to.
     fallbackLng: false,
     supportedLngs: ['en', 'zh-CN'],
     interpolation: { escapeValue: false },
     initAsync: false,
   });
+  await ensureLoaded(lng);
   syncDocumentLanguage(i18n.language);
   i18n.on('languageChanged', syncDocumentLanguage);
+}
+
+/** Makes a part's texts available (now and after any language switch); pages call it before rendering. */
+export async function loadTextPart(part: TextPart): Promise<void> {
+  wantedParts.add(part);
+  await ensureLoaded(currentLanguage());
 }
 
 export async function changeLanguage(language: Language): Promise<void> {
