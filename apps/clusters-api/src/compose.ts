@@ -10,7 +10,7 @@ import { ClusterService } from './clusters/cluster.service';
 import type { Config } from './config';
 import { GitLabClient } from './gitlab/gitlab.client';
 import { PermissionService } from './gitlab/permission.service';
-import { clusterFileState } from './secrets/cluster-file-state';
+import { clusterState } from './secrets/cluster-state';
 import { JournaledSecretStore } from './secrets/journaled-secret-store';
 import type { SecretStore } from './secrets/secret-store';
 import { settleSecretsOnSuccess } from './secrets/settle-on-success';
@@ -45,7 +45,7 @@ export async function createClustersApi(config: Config, logger: Logger): Promise
     await loadSecretsKey(config.dataDir, config.secretsKey),
     {
       dir: path.join(config.dataDir, SECRETS_JOURNAL_DIR),
-      stateOf: clusterFileState(repo.dir),
+      stateOf: clusterState(repo),
       logger: logger.child({ component: 'secrets' }),
     },
   );

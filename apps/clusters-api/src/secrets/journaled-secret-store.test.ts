@@ -13,7 +13,7 @@ const logger = pino({ level: 'silent' });
 describe('JournaledSecretStore', () => {
   let root: string;
   let key: Buffer;
-  /** What the secret belongs to, as the journal sees it (the cluster file, in the service). */
+  /** What the secret belongs to, as the journal sees it (its cluster in the tenant repository, in the service). */
   let owner: string;
 
   /** A store as one process life sees it; a "crash" is simply opening a new one. */

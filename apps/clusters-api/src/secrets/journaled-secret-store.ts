@@ -8,11 +8,11 @@
  *
  * So every change is journaled: `snapshot()` (the start of a change) records, in this
  * instance's own data directory, the secret's bytes before the change and a fingerprint of
- * what the secret belongs to (the cluster's file in the working clone). The entry is removed
+ * what the secret belongs to (its cluster, as the tenant repository holds it). The entry is removed
  * when the change settles: `restore()` (rolled back) or `settle()` (landed). On the next
- * start, `recover()` looks at every entry left behind: if the cluster file is still as it was,
- * the change did not land and the secret is put back; if the file changed, it landed and the
- * secret stays. Temporary files of interrupted writes are removed too.
+ * start, `recover()` looks at every entry left behind: if the cluster is still as it was, the
+ * change did not land and the secret is put back; if it changed, it landed and the secret
+ * stays. Temporary files of interrupted writes are removed too.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
@@ -26,8 +26,9 @@ export interface SecretJournalOptions {
   /** The journal's folder: this instance's own (under DATA_DIR), never shared. */
   dir: string;
   /**
-   * A fingerprint of what the secret belongs to, as it is now on disk (for a kubeconfig: its
-   * cluster file in the working clone). Recorded at the start of a change, compared at recovery.
+   * A fingerprint of what the secret belongs to, as it is now (for a kubeconfig: its cluster as
+   * the tenant repository's index holds it). Recorded at the start of a change, compared at
+   * recovery.
    */
   stateOf(location: SecretLocation): Promise<string>;
   logger: Logger;

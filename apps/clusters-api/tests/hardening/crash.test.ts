@@ -2,7 +2,7 @@
  * Crash safety: the clusters API (a real child process) is SIGKILLed, with its git children,
  * in the middle of a stream of saves, updates and deletes, at several points, and restarted
  * on the same data directory each time. Afterwards nothing may be lost or half-done: both
- * repositories pass `git fsck`, no temporary or half-written file remains, every acknowledged
+ * repositories pass `git fsck`, no temporary or lock file remains, every acknowledged
  * change is there, the kustomization lists exactly the cluster files, and the secret store
  * holds exactly one kubeconfig per physical cluster: the one saved with that file.
  */
@@ -11,10 +11,10 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../../../../scripts/lib/app-process';
-import { freshClone, git, makeTempDir } from '../helpers/git-fixtures';
+import { freshClone, makeTempDir } from '../helpers/git-fixtures';
 import { call, startLocalGitLab, type LocalGitLab } from '../helpers/stack';
 import { markedHost, markerOfDomain, markerOfKubeconfig } from './support/marked-bodies';
-import { fsck, killTree, readTenantState, uncommitted } from './support/tenant-state';
+import { fsck, killTree, leftovers, readTenantState } from './support/tenant-state';
 
 const KEY = randomBytes(32);
 const WORKERS = 4;
@@ -93,13 +93,10 @@ async function worker(url: string, prefix: string, stop: { stopped: boolean }): 
 
 /** Checks everything on disk and through the restarted API; then makes what was seen settled. */
 async function verify(url: string): Promise<void> {
-  const workingClone = path.join(dataDir, 'tenant-repo');
-  fsck(workingClone);
+  // The service's own copy of the repository (however it keeps it) and the remote.
+  fsck(path.join(dataDir, 'tenant-repo'));
   fsck(gitlab.bareRepo);
-  expect(uncommitted(workingClone)).toBe('');
-  expect(git(workingClone, 'rev-parse', 'HEAD')).toBe(
-    git(gitlab.bareRepo, 'rev-parse', 'refs/heads/main'),
-  );
+  expect(leftovers(dataDir)).toEqual([]);
 
   const clone = freshClone(scratch, gitlab.cloneUrl);
   const state = await readTenantState(clone, path.join(dataDir, 'secrets'), KEY);

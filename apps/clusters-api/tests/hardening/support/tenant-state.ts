@@ -4,7 +4,7 @@
  * kubeconfig (decrypted), and anything that should not be there (temporary files).
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import {
   CLUSTERS_DIR,
@@ -97,16 +97,19 @@ export async function readTenantState(
   return { files, badFiles, kustomization, secrets, badSecrets };
 }
 
-/** Files in a working tree that are not committed (a half-written or temporary file shows here). */
-export function uncommitted(checkout: string): string {
-  return execFileSync('git', ['status', '--porcelain', '--untracked-files=all', '--ignored'], {
-    cwd: checkout,
-    encoding: 'utf8',
-  });
+/**
+ * Files an interrupted write leaves behind: temporary files of atomic writes (`.x.tmp-<hex>`)
+ * and lock files, anywhere under `dir` (the service's data directory).
+ */
+export function leftovers(dir: string): string[] {
+  return walk(dir)
+    .map((file) => path.relative(dir, file))
+    .filter((file) => /\.tmp-[0-9a-f]+$/.test(file) || file.endsWith('.lock'));
 }
 
 /** `git fsck` of a repository; throws (with git's output) when it finds corruption. */
 export function fsck(repo: string): void {
+  if (!existsSync(repo)) return;
   execFileSync('git', ['fsck', '--full', '--strict', '--no-dangling', '--no-progress'], {
     cwd: repo,
     encoding: 'utf8',
