@@ -251,3 +251,28 @@ describe('readKubeconfig on up to 1 MiB of garbage (each used to take seconds)',
     expect(performance.now() - started).toBeLessThan(500);
   });
 });
+
+describe('readKubeconfig errors never quote the kubeconfig', () => {
+  const secret = 'kcsecretDEADBEEF1234';
+  it.each([
+    ['a block scalar header with extra characters', `a: |${secret}\n x\n`],
+    ['a folded block scalar header', `a: >-${secret}\n`],
+    ['an unresolved alias', `users: *${secret}\n`],
+    ['an unknown tag handle', `!${secret}!a x\n`],
+    ['a bad escape', `a: "\\${secret}"\n`],
+  ])('when the YAML has %s, then the error does not contain the text', (_name, text) => {
+    const result = readKubeconfig(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).not.toMatch(/kcsecret|DEADBEEF/);
+  });
+
+  it('when 2000 random binary inputs are read, then no error quotes any of their bytes', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let i = 0; i < 2000; i += 1) {
+      const noise = String.fromCharCode(...Array.from({ length: 200 }, () => next() % 256));
+      const result = readKubeconfig(`${noise}${secret}`);
+      if (!result.ok) expect(result.error).not.toMatch(/kcsecret|DEADBEEF/);
+    }
+  });
+});

@@ -146,21 +146,44 @@ function flowDepthOffset(text: string): number | undefined {
   return undefined;
 }
 
+/**
+ * A fixed explanation per kind of YAML error. The parser's own messages quote the input
+ * ("unexpected scalar token in YAML stream: \"…\"", "block scalar header includes extra
+ * characters: |…"), and the input is a kubeconfig full of credentials: they are never passed on.
+ */
+const YAML_ERROR_REASONS: Record<string, string> = {
+  MULTIPLE_DOCS: 'it holds more than one YAML document (a second "---"); keep only one',
+  TAB_AS_INDENT: 'tabs are not allowed for indentation; use spaces',
+  DUPLICATE_KEY: 'a key appears twice in the same mapping; remove one of them',
+  BAD_INDENT: 'the indentation does not line up; check the spaces at the start of the line',
+  MISSING_CHAR: 'a closing quote or bracket is missing; check the quotes and brackets there',
+  BAD_DQ_ESCAPE:
+    'a double-quoted value has an invalid escape (a backslash); check the quotes there',
+  BAD_SCALAR_START: 'a value starts with a character that needs quotes; quote the value',
+  MULTILINE_IMPLICIT_KEY:
+    'a key runs over more than one line; check the indentation and colons there',
+  BLOCK_AS_IMPLICIT_KEY:
+    'a key is followed by a nested block; check the indentation and colons there',
+  BLOCK_IN_FLOW: 'a block is written inside brackets; check the indentation and brackets there',
+  KEY_OVER_1024_CHARS: 'a key is longer than 1024 characters',
+  BAD_ALIAS: 'an alias (*name) has no matching anchor; export the kubeconfig without aliases',
+  ALIAS_PROPS: 'an alias (*name) carries a tag or anchor; export the kubeconfig without aliases',
+  MULTIPLE_ANCHORS: 'a value has two anchors (&name); export the kubeconfig without anchors',
+  MULTIPLE_TAGS: 'a value has two tags (!tag); remove the tags',
+  BAD_PROP_ORDER: 'a tag or anchor is out of place; remove the tags and anchors',
+  BAD_DIRECTIVE: 'a "%" directive is not valid; remove the directive lines',
+  TAG_RESOLVE_FAILED: 'a tag (!tag) is not known; remove the tags',
+  NON_STRING_KEY: 'a key is not a plain text key; check the indentation and colons there',
+  BAD_COLLECTION_TYPE: 'a collection does not match its tag; remove the tags',
+  UNEXPECTED_TOKEN: 'something unexpected is there (a stray character, colon or indentation)',
+};
+
 function describe(error: YAMLError): string {
-  switch (error.code) {
-    case 'MULTIPLE_DOCS':
-      return 'it holds more than one YAML document (a second "---"); keep only one';
-    case 'TAB_AS_INDENT':
-      return 'tabs are not allowed for indentation; use spaces';
-    case 'DUPLICATE_KEY':
-      return 'a key appears twice in the same mapping; remove one of them';
-    default: {
-      if (/call stack/i.test(error.message)) return 'it is nested far too deeply for a kubeconfig';
-      const first = error.message.split('\n')[0] ?? error.message;
-      const reason = first.replace(/ at line \d+, column \d+:?$/, '');
-      return `${reason.charAt(0).toLowerCase()}${reason.slice(1)}; check the indentation and quotes there`;
-    }
-  }
+  if (/call stack/i.test(error.message)) return 'it is nested far too deeply for a kubeconfig';
+  return (
+    YAML_ERROR_REASONS[error.code] ??
+    'it cannot be read there; check the indentation, colons and quotes'
+  );
 }
 
 function failure(what: string, text: string, offset: number, reason: string): SafeYamlResult {
