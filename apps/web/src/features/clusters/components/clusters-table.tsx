@@ -14,7 +14,7 @@ const COLUMNS: { key: SortKey; labelKey: string; className?: string }[] = [
   { key: 'usage', labelKey: 'list.columns.usage', className: 'col-usage' },
   { key: 'worker_type', labelKey: 'list.columns.workerType', className: 'col-worker' },
   { key: 'host_cluster', labelKey: 'list.columns.hostCluster', className: 'col-host' },
-  { key: 'api_server', labelKey: 'list.columns.apiServer', className: 'col-wide' },
+  { key: 'api_server', labelKey: 'list.columns.apiServer', className: 'col-api' },
   { key: 'primary_domain', labelKey: 'list.columns.primaryDomain', className: 'col-wide' },
 ];
 
@@ -156,8 +156,18 @@ const ClusterRow = memo(function ClusterRow({
       <td className="col-usage">
         {usageLabel(t, cluster.usage)}
         {cluster.usage === 'host' ? (
-          <span className="count-chip" title={virtuals?.join(', ')}>
-            {t('list.virtualCount', { count: virtuals?.length ?? 0 })}
+          <span
+            className="count-chip"
+            title={[t('list.virtualCount', { count: virtuals?.length ?? 0 }), virtuals?.join(', ')]
+              .filter(Boolean)
+              .join(': ')}
+          >
+            <span aria-hidden="true">
+              {t('list.virtualCountShort', { count: virtuals?.length ?? 0 })}
+            </span>
+            <span className="visually-hidden">
+              {t('list.virtualCount', { count: virtuals?.length ?? 0 })}
+            </span>
           </span>
         ) : null}
       </td>
@@ -177,7 +187,7 @@ const ClusterRow = memo(function ClusterRow({
           <span className="muted">{EMPTY}</span>
         )}
       </td>
-      <td className="col-wide mono" title={cluster.api_server}>
+      <td className="col-api mono" title={cluster.api_server}>
         {cluster.api_server}
       </td>
       <td className="col-wide" title={cluster.primary_domain}>
