@@ -111,7 +111,7 @@ test('the list stays smooth with 5,000 clusters: few rows in the DOM, search and
   await page.route('**/api/v1/clusters', (route) => route.fulfill({ json: { items } }));
   const list = new ClustersPage(page);
   await list.goto();
-  await expect(page.getByText('5000 clusters')).toBeVisible();
+  await expect(page.getByText('5,000 clusters')).toBeVisible();
   expect(await list.table().getByRole('row').count()).toBeLessThan(80);
 
   const typed = await page.evaluate(async () => {
@@ -123,7 +123,7 @@ test('the list stays smooth with 5,000 clusters: few rows in the DOM, search and
     document.execCommand('insertText', false, '4999');
     await new Promise<void>((resolve) => {
       const check = () =>
-        document.body.textContent?.includes('1 of 5000 clusters matches')
+        document.body.textContent?.includes('1 of 5,000 clusters matches')
           ? resolve()
           : requestAnimationFrame(check);
       check();
@@ -133,7 +133,7 @@ test('the list stays smooth with 5,000 clusters: few rows in the DOM, search and
   expect(typed).toBeLessThan(1000);
 
   await list.search().fill('');
-  await expect(page.getByText('5000 clusters')).toBeVisible();
+  await expect(page.getByText('5,000 clusters')).toBeVisible();
   const sorted = await page.evaluate(async () => {
     const button = document.querySelector<HTMLButtonElement>('th[aria-sort="ascending"] button');
     if (!button) throw new Error('no sorted column');
@@ -152,7 +152,7 @@ test('the list stays smooth with 5,000 clusters: few rows in the DOM, search and
   expect(sorted).toBeLessThan(1000);
 
   await page
-    .getByRole('region', { name: /Clusters \(5000 rows\)/ })
+    .getByRole('region', { name: /Clusters \(5,000 rows\)/ })
     .evaluate((element) => element.scrollTo(0, element.scrollHeight));
   await expect(list.row('cluster-0000')).toBeVisible();
 });
