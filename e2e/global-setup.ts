@@ -11,7 +11,11 @@ import type { StackInfo } from './support/stack-info';
  * on free ports and fresh data. Returns the teardown Playwright runs at the end.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  const build = spawnSync('pnpm', ['--filter', '@cluster-console/web', 'build'], {
+  // The pnpm that runs this suite (npm test may use one installed outside PATH).
+  const pnpmScript = process.env.npm_execpath;
+  const [command, prefix] =
+    pnpmScript && /pnpm\.c?js$/.test(pnpmScript) ? [process.execPath, [pnpmScript]] : ['pnpm', []];
+  const build = spawnSync(command, [...prefix, '--filter', '@cluster-console/web', 'build'], {
     cwd: repoRoot,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
