@@ -5,6 +5,7 @@ import { authRouter } from './auth/auth.router';
 import { requireSignedIn } from './auth/signed-in.middleware';
 import type { Config } from './config';
 import { healthRouter, httpHealthCheck, type ReadinessCheck } from './health/health.router';
+import { clusterNameGuard } from './middleware/cluster-name-guard';
 import { csrfProtection } from './middleware/csrf';
 import { apiNotFound, errorHandler } from './middleware/errors';
 import { loginRateLimit, mutationRateLimit } from './middleware/rate-limits';
@@ -77,6 +78,7 @@ export function createApp(deps: AppDeps): App {
   app.use(
     authRouter(context, loginRateLimit(config.rateLimits.windowSeconds, config.rateLimits.login)),
   );
+  app.use(clusterNameGuard);
   app.use(apiRouter({ session, requireSignedIn: requireSignedIn(context), proxy: proxy.handlers }));
   app.use(spaRouter(config.webDistDir));
   app.use(apiNotFound);

@@ -14,10 +14,15 @@ export function sendError(
     res.end();
     return;
   }
+  // A refused body is the field concerned: forms show the message next to what was sent.
+  const fields =
+    reason === ErrorReason.PAYLOAD_TOO_LARGE && Object.keys(metadata).length === 0
+      ? { body: message }
+      : metadata;
   res
     .status(status)
     .type('application/json')
-    .send(JSON.stringify(apiErrorBody(status, reason, message, metadata)));
+    .send(JSON.stringify(apiErrorBody(status, reason, message, fields)));
 }
 
 export const apiNotFound: RequestHandler = (req, res) => {
