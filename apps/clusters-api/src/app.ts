@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { ClusterService } from './clusters/cluster.service';
 import type { PermissionService } from './gitlab/permission.service';
 import { errorHandler, notFoundHandler } from './http/error-handler';
+import { utf8JsonOnly } from './http/json-charset';
 import { requestLogger } from './http/request-logger';
 import { clustersRouter } from './routes/clusters.router';
 import { healthRouter } from './routes/health.router';
@@ -25,6 +26,7 @@ export function createApp({ logger, clusters, permissions }: AppDeps): Express {
   app.use(requestLogger(logger));
   app.use(healthRouter());
   app.use(openApiRouter());
+  app.use(utf8JsonOnly);
   app.use(clustersRouter({ clusters, permissions }));
   app.use(notFoundHandler);
   app.use(errorHandler);
