@@ -3,7 +3,7 @@
  * handed to one git process through `GIT_CONFIG_*` environment variables as an
  * `http.extraHeader`, and git's own tracing is switched off.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 
 export interface GitResult {
   stdout: string;
@@ -37,21 +37,7 @@ export class GitRunner {
   constructor(private readonly baseEnv: Record<string, string>) {}
 
   async run(args: string[], options: GitRunOptions): Promise<GitResult> {
-    const configArgs = Object.entries(options.config ?? {}).flatMap(([key, value]) => [
-      '-c',
-      `${key}=${value}`,
-    ]);
-    const env: Record<string, string> = {
-      ...this.baseEnv,
-      LC_ALL: 'C',
-      GIT_TERMINAL_PROMPT: '0',
-      GIT_ASKPASS: 'false',
-      SSH_ASKPASS: 'false',
-      GIT_CONFIG_NOSYSTEM: '1',
-      // The user's ~/.gitconfig could add credential helpers or URL rewrites: ignore it.
-      GIT_CONFIG_GLOBAL: '/dev/null',
-      ...credentialEnv(options.token),
-    };
+    const { env, configArgs } = this.prepare(options);
     return new Promise<GitResult>((resolve, reject) => {
       execFile(
         'git',
@@ -75,6 +61,57 @@ export class GitRunner {
         },
       );
     });
+  }
+
+  /** Runs git with `input` on stdin and returns its stdout as bytes (`cat-file --batch`). */
+  async runBinary(args: string[], input: Buffer | string, options: GitRunOptions): Promise<Buffer> {
+    const { env, configArgs } = this.prepare(options);
+    return new Promise<Buffer>((resolve, reject) => {
+      const child = spawn('git', [...configArgs, ...args], {
+        cwd: options.cwd,
+        env,
+        stdio: ['pipe', 'pipe', 'pipe'],
+        timeout: options.timeoutMs ?? 60_000,
+      });
+      const out: Buffer[] = [];
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+      child.stderr.on('data', (chunk: Buffer) => {
+        if (stderr.length < 64 * 1024) stderr += chunk.toString('utf8');
+      });
+      // git may exit before reading all of stdin (a bad argument): its exit code tells.
+      child.stdin.on('error', () => undefined);
+      child.once('error', (error) =>
+        reject(new GitCommandError(args[0] ?? '', error.message, '', stderr)),
+      );
+      child.once('close', (code, signal) => {
+        if (code === 0) resolve(Buffer.concat(out));
+        else
+          reject(
+            new GitCommandError(args[0] ?? '', signal === 'SIGTERM' ? 'timeout' : code, '', stderr),
+          );
+      });
+      child.stdin.end(input);
+    });
+  }
+
+  private prepare(options: GitRunOptions): { env: Record<string, string>; configArgs: string[] } {
+    const configArgs = Object.entries(options.config ?? {}).flatMap(([key, value]) => [
+      '-c',
+      `${key}=${value}`,
+    ]);
+    const env: Record<string, string> = {
+      ...this.baseEnv,
+      LC_ALL: 'C',
+      GIT_TERMINAL_PROMPT: '0',
+      GIT_ASKPASS: 'false',
+      SSH_ASKPASS: 'false',
+      GIT_CONFIG_NOSYSTEM: '1',
+      // The user's ~/.gitconfig could add credential helpers or URL rewrites: ignore it.
+      GIT_CONFIG_GLOBAL: '/dev/null',
+      ...credentialEnv(options.token),
+    };
+    return { env, configArgs };
   }
 }
 

@@ -2,28 +2,31 @@
  * The service's working clone of the tenant configuration repository.
  *
  * - Cloned once at start (with the service's read-only token); no request ever clones.
- * - Reads are answered from an in-memory index (cluster name -> Cluster) rebuilt after every
- *   fetch and every push; a read may trigger a background fetch, never waits for one.
- * - Writes go through one queue per process. Each attempt brings the clone to origin/main,
- *   lets every queued mutation re-check its rules against that state, writes the files
- *   atomically, makes one commit per mutation authored as its caller, and pushes with the
- *   caller's token. Consecutive mutations by the same token are pushed together (still one
- *   commit each), which keeps two processes on one remote from starving each other.
- *   A non-fast-forward rejection is retried (fetch, redo, push) `maxRetries` times, then it
- *   is a conflict.
+ * - Reads are answered from an in-memory index (cluster name -> Cluster) kept with the commit
+ *   it describes; a read may trigger a background fetch, never waits for one.
+ * - Writes go through one queue per process. An attempt lets every queued mutation re-check
+ *   its rules against the current state, builds one commit per mutation (authored as its
+ *   caller) in memory (blob, trees, commit: see tenant-tree.ts), stores the objects, and
+ *   pushes them with the caller's token. Consecutive mutations by the same token are pushed
+ *   together (still one commit each), which keeps two processes on one remote from starving
+ *   each other.
+ * - A write does not fetch first: the state after our own last push or fetch is usually still
+ *   the remote's. When it is not, the push is refused (the remote's main is not the parent we
+ *   name) and the attempt is redone after a fetch, `maxRetries` times, then it is a conflict.
+ *   An outcome that would not push (a refusal by the rules, nothing to commit) is only given
+ *   on freshly fetched state.
+ * - The working tree and git's index are kept matching the last commit, as if git had made
+ *   it (the secret journal fingerprints cluster files there; `git status` stays clean).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import {
-  CLUSTERS_DIR,
   KUSTOMIZATION_PATH,
   clusterFileName,
   clusterFilePath,
-  clusterResourceToYaml,
   fromClusterResource,
-  kustomizationYaml,
   parseClusterResourceYaml,
   parseKustomizationResources,
   type Cluster,
@@ -31,9 +34,15 @@ import {
 } from '@cluster-console/shared';
 import { writeFileAtomic } from './atomic-write';
 import { classifyRemoteFailure } from './git-errors';
+import { commitTree, parseTree, type GitObject } from './git-objects';
+import { updateIndex } from './git-index';
 import { GitCommandError, type GitRunner, type GitRunOptions } from './git-runner';
+import { normalizeResources } from './kustomization-text';
 import { Mutex } from './mutex';
+import { ObjectDatabase } from './object-database';
+import { PushFailure, ReceivePackClient } from './receive-pack.client';
 import { RepoError } from './repo-error';
+import { CLUSTERS_PATH, KUSTOMIZATION_FILE, applyChange, type TenantTree } from './tenant-tree';
 
 export interface CommitAuthor {
   name: string;
@@ -53,8 +62,8 @@ export interface RepoMutation {
   token: string;
   author: CommitAuthor;
   /**
-   * Called on a fresh copy of origin/main before every attempt (so possibly more than once);
-   * throws to refuse this mutation alone.
+   * Called on the current state before every attempt (so possibly more than once); throws to
+   * refuse this mutation alone (a refusal is only final on freshly fetched state).
    */
   plan(index: ClusterIndex): Promise<RepoChange> | RepoChange;
   /**
@@ -93,11 +102,14 @@ interface Pending {
 
 interface IndexedFile {
   blob: string;
-  name: string;
   cluster: Cluster;
 }
 
 const CLUSTER_FILE = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?)\.yaml$/;
+const BLOB_MODES = new Set(['100644', '100755']);
+const MAIN = 'refs/heads/main';
+const ORIGIN_MAIN = 'refs/remotes/origin/main';
+const NO_COMMIT = '0'.repeat(40);
 const STALE_LOCKS = [
   'index.lock',
   'HEAD.lock',
@@ -109,30 +121,42 @@ const STALE_LOCKS = [
 
 export class TenantRepo {
   private index = new Map<string, Cluster>();
+  /** Cluster files by file name, with the blob they were parsed from. */
   private files = new Map<string, IndexedFile>();
+  /** What the index describes; the remote's main as of our last fetch or push. */
+  private tree: TenantTree = { commit: undefined, levels: [], rootTree: undefined, resources: [] };
+  /** Bumped whenever the index changes (list caches key on it). */
+  private indexVersion = 0;
+  private sorted: { version: number; clusters: Cluster[] } | undefined;
   private lastSyncAt = 0;
   private readonly lock = new Mutex();
   private readonly queue: Pending[] = [];
   private draining = false;
   private refreshing = false;
   private closed = false;
-  /** Set after a failed write, which may have left an untracked temporary file behind. */
-  private needsClean = false;
-  /**
-   * The commit that HEAD, the working tree and the index all match; undefined while a write
-   * is under way or after one failed. Lets a fetch that brought nothing new skip the reset.
-   */
-  private indexedCommit: string | undefined;
+  /** Set after a failed write: the next one fetches (and puts the working tree right) first. */
+  private needsSync = false;
   private readonly maxRetries: number;
   private readonly batchLimit: number;
+  private readonly objects: ObjectDatabase;
+  private readonly receivePack: ReceivePackClient | undefined;
 
   constructor(private readonly options: TenantRepoOptions) {
     this.maxRetries = options.maxRetries ?? 3;
     this.batchLimit = options.batchLimit ?? 20;
+    this.objects = new ObjectDatabase(options.dir, options.git);
+    this.receivePack = ReceivePackClient.supports(options.url)
+      ? new ReceivePackClient(options.url)
+      : undefined;
   }
 
   get dir(): string {
     return this.options.dir;
+  }
+
+  /** Changes whenever what `list` and `get` answer may have changed. */
+  get version(): number {
+    return this.indexVersion;
   }
 
   /** Clones (or recovers an existing clone after a crash) and builds the index. */
@@ -151,9 +175,16 @@ export class TenantRepo {
     }
   }
 
+  /** Every cluster, sorted by name (the same array until the index changes: do not modify). */
   list(): Cluster[] {
     this.refreshInBackground();
-    return [...this.index.values()].sort((a, b) => a.name.localeCompare(b.name));
+    if (this.sorted?.version !== this.indexVersion) {
+      this.sorted = {
+        version: this.indexVersion,
+        clusters: [...this.index.values()].sort((a, b) => a.name.localeCompare(b.name)),
+      };
+    }
+    return this.sorted.clusters;
   }
 
   get(name: string): Cluster | undefined {
@@ -198,6 +229,7 @@ export class TenantRepo {
   async close(): Promise<void> {
     this.closed = true;
     await this.lock.run(() => Promise.resolve());
+    this.receivePack?.close();
   }
 
   // ---- opening -------------------------------------------------------------------------
@@ -210,6 +242,7 @@ export class TenantRepo {
     if (await exists(path.join(dir, '.git'))) {
       try {
         await this.removeStaleLocks();
+        await this.objects.removeTemporaryFiles();
         await this.git(['remote', 'set-url', 'origin', this.options.url]);
         await this.sync({ clean: true });
         return;
@@ -239,8 +272,8 @@ export class TenantRepo {
     }
     await rm(dir, { recursive: true, force: true });
     await rename(tmp, dir);
-    await this.reindex();
-    this.indexedCommit = await this.readRef('refs/heads/main');
+    const head = await this.readRef(MAIN);
+    await this.adoptFetched(head);
     this.lastSyncAt = Date.now();
   }
 
@@ -267,31 +300,27 @@ export class TenantRepo {
   // ---- reading -------------------------------------------------------------------------
 
   /**
-   * Brings the clone to origin/main (discarding local commits and changes to tracked files)
-   * and re-indexes. `clean` also removes untracked files, which only a crash leaves behind.
+   * Fetches origin/main and, when it moved, makes it the state: HEAD, index and working tree
+   * reset to it (discarding anything local), the index of clusters rebuilt. `clean` also
+   * removes untracked files, which only a crash leaves behind.
    */
   private async sync(options: { clean?: boolean } = {}): Promise<void> {
     try {
-      await this.git(
-        ['fetch', '--quiet', '--no-tags', 'origin', '+refs/heads/main:refs/remotes/origin/main'],
-        {
-          token: this.options.readToken,
-          timeoutMs: 60_000,
-        },
-      );
+      await this.git(['fetch', '--quiet', '--no-tags', 'origin', `+${MAIN}:${ORIGIN_MAIN}`], {
+        token: this.options.readToken,
+        timeoutMs: 60_000,
+      });
     } catch (error) {
       throw this.remoteError(error, 'fetch');
     }
-    const origin = await this.readRef('refs/remotes/origin/main');
-    if (!options.clean && origin !== undefined && origin === this.indexedCommit) {
+    const origin = await this.readRef(ORIGIN_MAIN);
+    if (!options.clean && origin !== undefined && origin === this.tree.commit) {
       this.lastSyncAt = Date.now();
       return;
     }
-    this.indexedCommit = undefined;
-    await this.git(['reset', '--quiet', '--hard', 'refs/remotes/origin/main']);
+    await this.git(['reset', '--quiet', '--hard', ORIGIN_MAIN]);
     if (options.clean) await this.git(['clean', '-ffdxq']);
-    await this.reindex();
-    this.indexedCommit = origin;
+    await this.adoptFetched(origin);
     this.lastSyncAt = Date.now();
   }
 
@@ -312,35 +341,85 @@ export class TenantRepo {
     }
   }
 
-  /** Rebuilds the index from HEAD, parsing only files whose blob changed. */
-  private async reindex(): Promise<void> {
-    const { stdout } = await this.git(['ls-tree', '-z', 'HEAD', '--', `${CLUSTERS_DIR}/`]);
+  /** Reads `commit`'s trees and changed cluster files (one `git cat-file`) into the state. */
+  private async adoptFetched(commit: string | undefined): Promise<void> {
+    if (commit === undefined) {
+      this.tree = { commit: undefined, levels: [], rootTree: undefined, resources: [] };
+      this.setIndex(new Map(), new Map());
+      return;
+    }
+    const [commitObject, ...trees] = await this.objects.read([
+      commit,
+      ...CLUSTERS_PATH.map((_, depth) => `${commit}:${CLUSTERS_PATH.slice(0, depth).join('/')}`),
+      `${commit}:${CLUSTERS_PATH.join('/')}`,
+    ]);
+    if (commitObject?.type !== 'commit') throw new Error(`commit ${commit} cannot be read`);
+    const levels = trees.map((tree) => {
+      if (tree !== undefined && tree.type !== 'tree')
+        throw new Error('the tenant repository has a file where the clusters folder should be');
+      return tree ? parseTree(tree.data) : [];
+    });
+    const clusterEntries = levels[CLUSTERS_PATH.length] ?? [];
+    const kustomizationEntry = clusterEntries.find((entry) => entry.name === KUSTOMIZATION_FILE);
+    const wanted = clusterEntries.filter(
+      (entry) =>
+        BLOB_MODES.has(entry.mode) &&
+        entry.name !== KUSTOMIZATION_FILE &&
+        CLUSTER_FILE.test(entry.name) &&
+        this.files.get(entry.name)?.blob !== entry.oid,
+    );
+    const blobs = await this.objects.read([
+      ...wanted.map((entry) => entry.oid),
+      ...(kustomizationEntry ? [kustomizationEntry.oid] : []),
+    ]);
     const files = new Map<string, IndexedFile>();
     const index = new Map<string, Cluster>();
-    for (const record of stdout.split('\0')) {
-      const match = /^\d+ blob ([0-9a-f]+)\t(.+)$/.exec(record);
-      if (!match) continue;
-      const [, blob = '', file = ''] = match;
-      const nameMatch = CLUSTER_FILE.exec(path.posix.basename(file));
-      if (!nameMatch || file === KUSTOMIZATION_PATH) continue;
-      const name = nameMatch[1] ?? '';
-      let entry = this.files.get(file);
-      if (entry?.blob !== blob) {
-        const parsed = await this.parseClusterFile(file, name);
-        if (!parsed) continue;
-        entry = { blob, name, cluster: parsed };
+    const read = new Map(wanted.map((entry, i) => [entry.name, blobs[i]]));
+    for (const entry of clusterEntries) {
+      const name = CLUSTER_FILE.exec(entry.name)?.[1];
+      if (!name || entry.name === KUSTOMIZATION_FILE || !BLOB_MODES.has(entry.mode)) continue;
+      let indexed = this.files.get(entry.name);
+      if (indexed?.blob !== entry.oid) {
+        const cluster = this.parseClusterFile(entry.name, name, read.get(entry.name));
+        if (!cluster) continue;
+        indexed = { blob: entry.oid, cluster };
       }
-      files.set(file, entry);
-      index.set(name, entry.cluster);
+      files.set(entry.name, indexed);
+      index.set(name, indexed.cluster);
     }
-    this.files = files;
-    this.index = index;
+    const kustomizationBlob = kustomizationEntry ? blobs[wanted.length] : undefined;
+    this.tree = {
+      commit,
+      levels,
+      rootTree: commitTree(commitObject.data),
+      resources: kustomizationEntry
+        ? this.parseKustomization(kustomizationBlob?.data.toString('utf8') ?? '')
+        : [],
+    };
+    this.setIndex(index, files);
   }
 
-  private async parseClusterFile(file: string, name: string): Promise<Cluster | undefined> {
+  private parseKustomization(text: string): readonly string[] | undefined {
     try {
-      const text = await readFile(path.join(this.options.dir, file), 'utf8');
-      const cluster = fromClusterResource(parseClusterResourceYaml(text));
+      return normalizeResources(parseKustomizationResources(text));
+    } catch (error) {
+      // Reads still work; writes refuse until someone fixes the file (as before: a 500).
+      this.options.logger.error(
+        { file: KUSTOMIZATION_PATH, err: describe(error) },
+        'kustomization.yaml of the tenant repository cannot be read',
+      );
+      return undefined;
+    }
+  }
+
+  private parseClusterFile(
+    file: string,
+    name: string,
+    blob: GitObject | undefined,
+  ): Cluster | undefined {
+    try {
+      if (!blob) throw new Error('blob missing');
+      const cluster = fromClusterResource(parseClusterResourceYaml(blob.data.toString('utf8')));
       if (cluster.name !== name) {
         this.options.logger.warn(
           { file },
@@ -356,6 +435,12 @@ export class TenantRepo {
       );
       return undefined;
     }
+  }
+
+  private setIndex(index: Map<string, Cluster>, files: Map<string, IndexedFile>): void {
+    this.index = index;
+    this.files = files;
+    this.indexVersion += 1;
   }
 
   // ---- writing -------------------------------------------------------------------------
@@ -407,50 +492,96 @@ export class TenantRepo {
   private async processBatch(batch: Pending[]): Promise<void> {
     let live = batch;
     try {
-      for (let attempt = 0; live.length > 0; attempt += 1) {
-        await this.sync({ clean: this.needsClean });
-        this.needsClean = false;
+      // Fresh: the state was fetched for this batch. Until then it is our last push or fetch.
+      let fresh = false;
+      if (this.needsSync) {
+        await this.sync({ clean: true });
+        this.needsSync = false;
+        fresh = true;
+      }
+      for (let retries = 0; ;) {
         const working = new Map(this.index);
+        const files = new Map(this.files);
+        let tree = this.tree;
+        const objects: GitObject[] = [];
         const done: { item: Pending; committed: boolean }[] = [];
+        const refused: { item: Pending; error: unknown }[] = [];
+        /** What the working tree must hold afterwards: file -> blob (undefined: no file). */
+        const written = new Map<string, GitObject | undefined>();
         for (const item of live) {
           let change: RepoChange;
           try {
             change = await item.mutation.plan(working);
           } catch (error) {
-            await this.fail(item, error);
+            refused.push({ item, error });
             continue;
           }
-          this.indexedCommit = undefined;
-          const committed = await this.applyAndCommit(change, item.mutation.author);
-          if (change.kind === 'upsert')
-            working.set(change.name, fromClusterResource(change.resource));
-          else working.delete(change.name);
-          done.push({ item, committed });
+          if (tree.resources === undefined)
+            throw new Error('kustomization.yaml of the tenant repository cannot be read');
+          const applied = applyChange(tree, change, item.mutation.author);
+          const file = clusterFileName(change.name);
+          if (applied) {
+            tree = applied.tree;
+            objects.push(...applied.objects);
+            written.set(clusterFilePath(change.name), applied.file);
+            written.set(KUSTOMIZATION_PATH, applied.kustomization);
+          }
+          if (change.kind === 'upsert') {
+            const cluster = fromClusterResource(change.resource);
+            working.set(change.name, cluster);
+            files.set(file, { blob: applied?.file?.oid ?? files.get(file)?.blob ?? '', cluster });
+          } else {
+            working.delete(change.name);
+            files.delete(file);
+          }
+          done.push({ item, committed: applied !== undefined });
         }
+        // A refusal or "nothing to do" must hold on the remote's current state, not ours.
+        if (!fresh && (refused.length > 0 || done.some(({ committed }) => !committed))) {
+          await this.sync();
+          fresh = true;
+          continue;
+        }
+        for (const { item, error } of refused) await this.fail(item, error);
         live = done.map(({ item }) => item);
         const token = live[0]?.mutation.token;
         if (token === undefined) return;
-        if (done.some(({ committed }) => committed)) {
-          const failure = await this.push(token);
-          if (failure === 'retry') {
-            if (attempt < this.maxRetries) {
-              this.options.logger.info(
-                { attempt: attempt + 1 },
-                'push rejected as non-fast-forward; retrying on the new head',
+        if (objects.length > 0) {
+          const [pushed, stored] = await this.storeAndPush(
+            token,
+            this.tree.commit,
+            tree.commit ?? '',
+            objects,
+          );
+          if (pushed.status === 'rejected') throw pushed.reason;
+          if (pushed.value === 'retry') {
+            if (retries >= this.maxRetries) {
+              throw new RepoError(
+                'conflict',
+                'The tenant repository kept changing while saving; the change could not be merged. Try again.',
               );
-              // Straight back in: the other writer has just pushed and is starting its next
-              // change, so waiting longer only makes losing the next race likelier.
-              await sleep(Math.random() * 25);
-              continue;
             }
-            throw new RepoError(
-              'conflict',
-              'The tenant repository kept changing while saving; the change could not be merged. Try again.',
+            retries += 1;
+            this.options.logger.info(
+              { attempt: retries },
+              'push rejected (the remote moved); fetching and retrying on the new head',
+            );
+            // Straight back in: the other writer has just pushed and is starting its next
+            // change, so waiting longer only makes losing the next race likelier.
+            await sleep(Math.random() * 25);
+            await this.sync();
+            fresh = true;
+            continue;
+          }
+          if (stored.status === 'fulfilled') await this.adoptPushed(tree, working, files, written);
+          else {
+            // Landed, so the callers succeeded; the clone fetches what it could not store.
+            this.needsSync = true;
+            this.options.logger.error(
+              { err: describe(stored.reason) },
+              'storing pushed objects in the working clone failed',
             );
           }
-          // HEAD is now origin's main: the working copy of the index is the truth.
-          this.index = working;
-          this.indexedCommit = await this.readRef('refs/heads/main');
         }
         for (const { item, committed } of done) {
           item.settled = true;
@@ -463,53 +594,100 @@ export class TenantRepo {
         error instanceof RepoError
           ? error
           : new RepoError('internal', 'Writing the tenant repository failed.', { cause: error });
-      this.needsClean = true;
+      this.needsSync = true;
       if (failure.kind === 'internal')
         this.options.logger.error({ err: describe(error) }, 'tenant repository write failed');
       for (const item of [...live].reverse()) await this.fail(item, failure);
     }
   }
 
-  /** Writes one change into the working tree and commits it as `author`. */
-  private async applyAndCommit(change: RepoChange, author: CommitAuthor): Promise<boolean> {
-    if (!CLUSTER_FILE.test(clusterFileName(change.name)))
-      throw new Error('refusing an unsafe cluster file name');
-    const file = path.join(this.options.dir, clusterFilePath(change.name));
-    const kustomizationFile = path.join(this.options.dir, KUSTOMIZATION_PATH);
-    const resources = new Set(
-      (await exists(kustomizationFile))
-        ? parseKustomizationResources(await readFile(kustomizationFile, 'utf8'))
-        : [],
-    );
-    if (change.kind === 'upsert') {
-      await writeFileAtomic(file, clusterResourceToYaml(change.resource));
-      resources.add(clusterFileName(change.name));
-    } else {
-      await rm(file, { force: true });
-      resources.delete(clusterFileName(change.name));
-    }
-    await writeFileAtomic(kustomizationFile, kustomizationYaml([...resources]));
-    await this.git(['add', '--all', '--', CLUSTERS_DIR]);
+  /** Our push landed: its last commit is the remote's main, and so the state. */
+  private async adoptPushed(
+    tree: TenantTree,
+    index: Map<string, Cluster>,
+    files: Map<string, IndexedFile>,
+    written: Map<string, GitObject | undefined>,
+  ): Promise<void> {
+    const commit = tree.commit ?? '';
+    this.tree = tree;
+    this.setIndex(index, files);
+    this.lastSyncAt = Date.now();
     try {
-      await this.git(['commit', '--quiet', '--no-verify', '-m', change.message], {
-        config: { 'user.name': author.name, 'user.email': author.email },
-      });
+      // The working tree and git's index follow, so that the clone looks as if git did it.
+      const updateWorkTree = async () => {
+        await Promise.all(
+          [...written].map(([file, blob]) => {
+            const full = path.join(this.options.dir, file);
+            return blob === undefined
+              ? rm(full, { force: true })
+              : writeFileAtomic(full, blob.data);
+          }),
+        );
+        const changes = [...written].map(([file, blob]) => ({ path: file, oid: blob?.oid }));
+        if (!(await updateIndex(this.options.dir, changes)))
+          await this.git(['reset', '--quiet', 'HEAD']);
+      };
+      await Promise.all([
+        this.objects.writeRef(ORIGIN_MAIN, commit),
+        this.objects.writeRef(MAIN, commit),
+        updateWorkTree(),
+      ]);
     } catch (error) {
-      // The files were already as asked: nothing to commit (git says so and exits 1).
-      if (
-        error instanceof GitCommandError &&
-        /nothing to commit|no changes added/.test(error.stdout)
-      )
-        return false;
-      throw error;
+      // The push landed, so the callers succeeded; the clone is put right before the next write.
+      this.needsSync = true;
+      this.options.logger.error(
+        { err: describe(error) },
+        'updating the working clone after a push failed',
+      );
     }
-    return true;
   }
 
-  /** Pushes HEAD to main; returns 'retry' on a lost race, throws on any other failure. */
-  private async push(token: string): Promise<'ok' | 'retry'> {
+  /**
+   * Stores the new objects in the clone and pushes them. Over HTTP the push carries its own
+   * pack, so storing runs meanwhile (the objects must be stored before any ref here names
+   * them; a lost push leaves them unused). `git push` (other remotes) needs them stored first.
+   */
+  private async storeAndPush(
+    token: string,
+    oldOid: string | undefined,
+    newOid: string,
+    objects: GitObject[],
+  ): Promise<[PromiseSettledResult<'ok' | 'retry'>, PromiseSettledResult<void>]> {
+    if (this.receivePack) {
+      return Promise.all([
+        this.push(token, oldOid, newOid, objects).then(settled, failed),
+        this.objects.writeLoose(objects).then(settled, failed),
+      ]);
+    }
+    const stored = await this.objects.writeLoose(objects).then(settled, failed);
+    if (stored.status === 'rejected') return [stored, stored];
+    return [await this.push(token, oldOid, newOid, objects).then(settled, failed), stored];
+  }
+
+  /** Pushes `newOid` to main; returns 'retry' when main is not at `oldOid` any more. */
+  private async push(
+    token: string,
+    oldOid: string | undefined,
+    newOid: string,
+    objects: GitObject[],
+  ): Promise<'ok' | 'retry'> {
+    if (this.receivePack) {
+      try {
+        return await this.receivePack.push({
+          oldOid: oldOid ?? NO_COMMIT,
+          newOid,
+          ref: MAIN,
+          objects,
+          token,
+        });
+      } catch (error) {
+        if (error instanceof PushFailure) throw this.pushError(error.kind, error);
+        throw error;
+      }
+    }
+    // Other remotes (file://): git itself pushes the objects just stored.
     try {
-      await this.git(['push', '--porcelain', 'origin', 'HEAD:refs/heads/main'], {
+      await this.git(['push', '--porcelain', 'origin', `${newOid}:${MAIN}`], {
         token,
         timeoutMs: 60_000,
       });
@@ -526,6 +704,21 @@ export class TenantRepo {
       return new RepoError('internal', `git ${operation} failed`, { cause: error });
     }
     const kind = classifyRemoteFailure(error);
+    if (kind === 'unavailable' || operation === 'push')
+      return this.pushError(kind, error, operation);
+    // A refused clone or fetch is the service's own (read) token: a configuration problem.
+    this.options.logger.error(
+      { err: describe(error) },
+      `git ${operation} of the tenant repository failed`,
+    );
+    return new RepoError('internal', `git ${operation} failed`, { cause: error });
+  }
+
+  private pushError(
+    kind: string,
+    error: unknown,
+    operation: 'clone' | 'fetch' | 'push' = 'push',
+  ): RepoError {
     const log = this.options.logger;
     switch (kind) {
       case 'unavailable':
@@ -536,38 +729,34 @@ export class TenantRepo {
           { cause: error },
         );
       case 'forbidden':
-        if (operation === 'push') {
-          return new RepoError(
-            'forbidden',
-            'GitLab refused the push to the tenant repository: you may not push to its main branch.',
-            {
-              cause: error,
-            },
-          );
-        }
-        break;
+        return new RepoError(
+          'forbidden',
+          'GitLab refused the push to the tenant repository: you may not push to its main branch.',
+          { cause: error },
+        );
       case 'unauthenticated':
-        if (operation === 'push') {
-          return new RepoError(
-            'unauthenticated',
-            'GitLab did not accept your access token for the push. Sign in again.',
-            {
-              cause: error,
-            },
-          );
-        }
-        break;
+        return new RepoError(
+          'unauthenticated',
+          'GitLab did not accept your access token for the push. Sign in again.',
+          { cause: error },
+        );
       default:
-        break;
+        log.error({ err: describe(error) }, `git ${operation} of the tenant repository failed`);
+        return new RepoError('internal', `git ${operation} failed`, { cause: error });
     }
-    // A refused clone or fetch is the service's own (read) token: a configuration problem.
-    log.error({ err: describe(error) }, `git ${operation} of the tenant repository failed`);
-    return new RepoError('internal', `git ${operation} failed`, { cause: error });
   }
 
   private git(args: string[], options: Omit<GitRunOptions, 'cwd'> = {}) {
     return this.options.git.run(args, { cwd: this.options.dir, ...options });
   }
+}
+
+function settled<T>(value: T): PromiseFulfilledResult<T> {
+  return { status: 'fulfilled', value };
+}
+
+function failed(reason: unknown): PromiseRejectedResult {
+  return { status: 'rejected', reason };
 }
 
 function sleep(ms: number): Promise<void> {
