@@ -6,6 +6,7 @@
 import {
   applyDefaults,
   deletedMessage,
+  FIELD_SELECTOR_KEYS,
   kubeconfigSecretLocation,
   matchesFieldSelector,
   savedMessage,
@@ -43,11 +44,53 @@ export interface ClusterServiceDeps {
   logger: Logger;
 }
 
+/** How many differently filtered lists are kept per index version. */
+const LIST_CACHE_SIZE = 16;
+
 export class ClusterService {
+  /** The list answers (JSON bytes) for the current index version, by field selector. */
+  private listCache: { version: number; bodies: Map<string, Buffer> } | undefined;
+  /** Each cluster's JSON, made once per Cluster object (they are never modified). */
+  private readonly clusterJson = new WeakMap<Cluster, string>();
+
   constructor(private readonly deps: ClusterServiceDeps) {}
 
   list(selector: FieldSelector): Cluster[] {
     return this.deps.repo.list().filter((cluster) => matchesFieldSelector(cluster, selector));
+  }
+
+  /**
+   * `{"items": [...]}` as JSON bytes, exactly as `JSON.stringify` writes it. Listing thousands
+   * of clusters is the most frequent request: the answer is made once per index version
+   * (the repository bumps it on every change) and field selector, then reused.
+   */
+  listJson(selector: FieldSelector): Buffer {
+    const { repo } = this.deps;
+    const clusters = repo.list();
+    if (this.listCache?.version !== repo.version) {
+      this.listCache = { version: repo.version, bodies: new Map() };
+    }
+    // Every key, set or not (`usage=` asks for an empty usage, unlike no `usage` at all).
+    const key = JSON.stringify(FIELD_SELECTOR_KEYS.map((name) => selector[name] ?? null));
+    let body = this.listCache.bodies.get(key);
+    if (!body) {
+      const items = clusters
+        .filter((cluster) => matchesFieldSelector(cluster, selector))
+        .map((cluster) => this.jsonOf(cluster));
+      body = Buffer.from(`{"items":[${items.join(',')}]}`, 'utf8');
+      if (this.listCache.bodies.size >= LIST_CACHE_SIZE) this.listCache.bodies.clear();
+      this.listCache.bodies.set(key, body);
+    }
+    return body;
+  }
+
+  private jsonOf(cluster: Cluster): string {
+    let json = this.clusterJson.get(cluster);
+    if (json === undefined) {
+      json = JSON.stringify(cluster);
+      this.clusterJson.set(cluster, json);
+    }
+    return json;
   }
 
   get(name: string): Cluster {
