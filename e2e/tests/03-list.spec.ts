@@ -111,7 +111,7 @@ test('the list stays smooth with 5,000 clusters: few rows in the DOM, search and
   await page.route('**/api/v1/clusters', (route) => route.fulfill({ json: { items } }));
   const list = new ClustersPage(page);
   await list.goto();
-  await expect(page.getByText('5,000 clusters')).toBeVisible();
+  await expect(page.getByText('5,000 clusters', { exact: true })).toBeVisible();
   expect(await list.table().getByRole('row').count()).toBeLessThan(80);
 
   const typed = await page.evaluate(async () => {
@@ -133,7 +133,7 @@ test('the list stays smooth with 5,000 clusters: few rows in the DOM, search and
   expect(typed).toBeLessThan(1000);
 
   await list.search().fill('');
-  await expect(page.getByText('5,000 clusters')).toBeVisible();
+  await expect(page.getByText('5,000 clusters', { exact: true })).toBeVisible();
   const sorted = await page.evaluate(async () => {
     const button = document.querySelector<HTMLButtonElement>('th[aria-sort="ascending"] button');
     if (!button) throw new Error('no sorted column');

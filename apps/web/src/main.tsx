@@ -1,19 +1,29 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppProvider } from './app/provider';
-import { AppRouter } from './app/router';
+import { AppRouter, createAppRouter } from './app/router';
+import { sessionQueryOptions } from './features/auth/api/get-session';
 import { initI18n } from './lib/i18n';
+import { createQueryClient } from './lib/query-client';
 import './styles/global.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
-// The page's language is loaded first, so no English flashes before Chinese (or the reverse).
-void initI18n().then(() => {
+// Everything the first page needs starts at once: its language, its code and the session.
+const languageReady = initI18n();
+const queryClient = createQueryClient();
+// The sign-in page is the one page that does not need (or wait for) a session.
+if (!window.location.pathname.startsWith('/sign-in'))
+  void queryClient.prefetchQuery(sessionQueryOptions());
+const router = createAppRouter();
+
+// The page's language is in place before anything renders: no English flash before Chinese.
+void languageReady.then(() => {
   createRoot(container).render(
     <StrictMode>
-      <AppProvider>
-        <AppRouter />
+      <AppProvider queryClient={queryClient}>
+        <AppRouter router={router} />
       </AppProvider>
     </StrictMode>,
   );

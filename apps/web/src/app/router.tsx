@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider, type RouteObject } from 'react-router';
 import { loadTextPart } from '../lib/i18n';
 import { AppLayout } from './routes/app-layout';
@@ -48,7 +47,11 @@ export const routes: RouteObject[] = [
   },
 ];
 
-export function AppRouter() {
-  const [router] = useState(() => createBrowserRouter(routes));
+/** Created before the first render, so the first page's chunk loads while the language does. */
+export function createAppRouter() {
+  return createBrowserRouter(routes);
+}
+
+export function AppRouter({ router }: { router: ReturnType<typeof createAppRouter> }) {
   return <RouterProvider router={router} />;
 }

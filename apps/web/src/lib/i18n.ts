@@ -77,8 +77,15 @@ function currentLanguage(): Language {
   return isLanguage(i18n.language) ? i18n.language : 'en';
 }
 
-/** Loads the language to show, then starts i18next. Called once before the first render. */
-export async function initI18n(language?: Language): Promise<void> {
+let initialized: Promise<void> | undefined;
+
+/** Loads the language to show, then starts i18next. Called once, before the first render. */
+export function initI18n(language?: Language): Promise<void> {
+  initialized ??= startI18n(language);
+  return initialized;
+}
+
+async function startI18n(language?: Language): Promise<void> {
   const lng =
     language ??
     detectLanguage(
@@ -102,6 +109,8 @@ export async function initI18n(language?: Language): Promise<void> {
 /** Makes a part's texts available (now and after any language switch); pages call it before rendering. */
 export async function loadTextPart(part: TextPart): Promise<void> {
   wantedParts.add(part);
+  // A page may start loading while i18next itself is still starting: wait for its language.
+  await initI18n();
   await ensureLoaded(currentLanguage());
 }
 

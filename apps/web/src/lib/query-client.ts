@@ -32,6 +32,8 @@ export function createQueryClient(
   let redirecting = false;
   const handle = (error: Error, sessionCheck: boolean) => {
     if (!(error instanceof ApiError) || error.status !== 401 || redirecting) return;
+    // Already where a 401 would send the user: nothing to do (and no redirect loop).
+    if (window.location.pathname.startsWith('/sign-in')) return;
     redirecting = true;
     const returnTo = currentLocalPath();
     if (sessionCheck) onUnauthorized.toSignInPage(signInPath(returnTo));

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type { Cluster } from '@cluster-console/shared';
@@ -111,6 +111,24 @@ describe('cluster list', () => {
       'descending',
     );
     expect(router.state.location.search).toBe('?q=host&dir=desc');
+  });
+
+  it('when the user goes back, then the list shows the view of that URL again', async () => {
+    serveConsole([hostCluster, virtualCluster]);
+    server.use(
+      http.get('/api/v1/clusters/vcluster-virtual', () => HttpResponse.json(virtualCluster)),
+    );
+    const { user, router } = renderApp('/clusters?usage=worker');
+    await screen.findByRole('button', { name: 'Delete vcluster-virtual' });
+    expect(screen.queryByRole('button', { name: 'Delete cluster-host' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('link', { name: 'vcluster-virtual' }));
+    await screen
+      .findByRole('heading', { level: 1, name: 'vcluster-virtual' }, { timeout: 4000 })
+      .catch(() => undefined);
+    await act(() => router.navigate(-1));
+    await waitFor(() => expect(router.state.location.search).toBe('?usage=worker'));
+    expect(await screen.findByLabelText('Usage')).toHaveValue('worker');
+    expect(screen.queryByRole('button', { name: 'Delete cluster-host' })).not.toBeInTheDocument();
   });
 
   it('when there are 5,000 clusters, then only a window of rows is rendered', async () => {
