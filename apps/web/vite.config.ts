@@ -14,6 +14,8 @@ export default defineConfig({
     outDir: path.join(here, 'dist'),
     emptyOutDir: true,
     sourcemap: false,
+    // Every browser the console supports preloads modules natively.
+    modulePreload: { polyfill: false },
     // Keeps the initial download for /clusters small: the wizard, YAML and kubeconfig
     // inspection live in lazy route chunks (see src/app/router.tsx).
     chunkSizeWarningLimit: 400,

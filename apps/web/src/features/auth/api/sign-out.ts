@@ -1,6 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
 import { apiRequest } from '../../../lib/api-client';
-import { isApiError } from '../../../lib/api-error';
+import { isApiError, type ApiError } from '../../../lib/api-error';
 
 export const LOGOUT_PATH = '/auth/logout';
 
@@ -14,14 +15,29 @@ export async function signOut(): Promise<void> {
   }
 }
 
+/**
+ * Sign-out as a plain hook rather than useMutation: the header is on every page, and this keeps
+ * the mutation machinery out of the first download (the pages that write load it themselves).
+ */
 export function useSignOut(onSignedOut: () => void) {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: signOut,
-    onSuccess: () => {
-      // Nothing of the previous user's data may linger in memory.
-      queryClient.clear();
-      onSignedOut();
-    },
+  const [state, setState] = useState<{ pending: boolean; error: ApiError | null }>({
+    pending: false,
+    error: null,
   });
+  const run = useCallback(() => {
+    setState({ pending: true, error: null });
+    signOut().then(
+      () => {
+        // Nothing of the previous user's data may linger in memory.
+        queryClient.clear();
+        onSignedOut();
+      },
+      (error: unknown) => {
+        if (isApiError(error)) setState({ pending: false, error });
+        else setState({ pending: false, error: null });
+      },
+    );
+  }, [queryClient, onSignedOut]);
+  return { signOut: run, isPending: state.pending, error: state.error };
 }

@@ -39,12 +39,12 @@ export function UserMenu({ user }: { user: SessionUser }) {
       <button
         type="button"
         className="button button-ghost button-small"
-        onClick={() => signOut.mutate()}
+        onClick={signOut.signOut}
         disabled={signOut.isPending}
       >
         {signOut.isPending ? t('header.signingOut') : t('header.signOut')}
       </button>
-      {signOut.isError ? (
+      {signOut.error ? (
         <span className="sr-alert" role="alert">
           {signOut.error.message}
         </span>
