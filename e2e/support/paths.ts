@@ -9,4 +9,15 @@ export const screenshotDir = path.join(outputRoot, 'e2e-screenshots');
 /** Where global setup leaves the running stack's addresses for the tests. */
 export const stackInfoFile = path.join(outputRoot, 'e2e-stack.json');
 export const authDir = path.join(outputRoot, 'e2e-auth');
-export const seedDir = path.resolve(repoRoot, '..', 'shared', 'fixtures', 'seed-requests');
+/**
+ * The user guide's requests and kubeconfig. packages/shared keeps copies of
+ * ../shared/fixtures/seed-requests because a clean clone (CI) has nothing beside the repository.
+ */
+export const seedDir = path.join(
+  repoRoot,
+  'packages',
+  'shared',
+  'tests',
+  'fixtures',
+  'seed-requests',
+);
