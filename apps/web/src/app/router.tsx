@@ -10,7 +10,10 @@ import { RouteError } from './routes/route-error';
 export const routes: RouteObject[] = [
   {
     path: '/sign-in',
-    lazy: async () => ({ Component: (await import('./routes/sign-in')).SignInRoute }),
+    lazy: async () => {
+      const [route] = await Promise.all([import('./routes/sign-in'), loadTextPart('signIn')]);
+      return { Component: route.SignInRoute };
+    },
     errorElement: <RouteError />,
   },
   {

@@ -15,12 +15,21 @@ type Loader = () => Promise<{ default: Messages }>;
 
 /**
  * Texts come in parts, each its own small chunk per language: a page downloads only the
- * language it shows, and the list page does not carry the wizard's texts.
+ * language it shows, and the list page does not carry the texts of sign-in, detail, delete or
+ * the wizard.
  */
 const PARTS = {
   base: {
     en: () => import('../locales/en.json'),
     'zh-CN': () => import('../locales/zh-CN.json'),
+  },
+  signIn: {
+    en: () => import('../locales/en.sign-in.json'),
+    'zh-CN': () => import('../locales/zh-CN.sign-in.json'),
+  },
+  detail: {
+    en: () => import('../locales/en.detail.json'),
+    'zh-CN': () => import('../locales/zh-CN.detail.json'),
   },
   wizard: {
     en: () => import('../locales/en.wizard.json'),

@@ -5,7 +5,7 @@ import { initI18n, loadTextPart } from '../lib/i18n';
 import { server } from './msw-server';
 
 await initI18n('en');
-await loadTextPart('wizard');
+await Promise.all([loadTextPart('wizard'), loadTextPart('signIn'), loadTextPart('detail')]);
 
 // Node's fetch does not resolve relative URLs; the browser resolves them against the page.
 const nodeFetch = globalThis.fetch.bind(globalThis);

@@ -28,7 +28,7 @@ export function ClusterDetailRoute() {
 
   return (
     <div className="page">
-      <nav aria-label={t('detail.breadcrumb')} className="breadcrumb">
+      <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
         <Link to="/clusters">{t('header.clusters')}</Link>
         <span aria-hidden="true"> / </span>
         <span aria-current="page">{name}</span>

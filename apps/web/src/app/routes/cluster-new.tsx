@@ -8,7 +8,7 @@ export function ClusterNewRoute() {
   useDocumentTitle(t('wizard.title'));
   return (
     <div className="page page-narrow">
-      <nav aria-label={t('detail.breadcrumb')} className="breadcrumb">
+      <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
         <Link to="/clusters">{t('header.clusters')}</Link>
         <span aria-hidden="true"> / </span>
         <span aria-current="page">{t('wizard.title')}</span>

@@ -23,15 +23,19 @@ import {
   type ListView,
   type SortKey,
 } from '../../features/clusters/lib/cluster-list-view';
+import { loadTextPart } from '../../lib/i18n';
 import { useDocumentTitle } from '../../lib/use-document-title';
 
 const NO_CLUSTERS: Cluster[] = [];
 
 // Loaded on the first delete: the list's initial download carries no dialog code.
-const DeleteClusterDialog = lazy(async () => ({
-  default: (await import('../../features/clusters/components/delete-cluster-dialog'))
-    .DeleteClusterDialog,
-}));
+const DeleteClusterDialog = lazy(async () => {
+  const [dialog] = await Promise.all([
+    import('../../features/clusters/components/delete-cluster-dialog'),
+    loadTextPart('detail'),
+  ]);
+  return { default: dialog.DeleteClusterDialog };
+});
 
 export function ClustersRoute() {
   const { t } = useTranslation();
