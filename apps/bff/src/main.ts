@@ -39,17 +39,17 @@ async function start(): Promise<void> {
   const bff = createApp({ config, publicUrl, logger, services });
   server.on('request', bff.app);
   services.gitlab.warmUp();
-  logger.info(
-    {
-      event: 'listening',
-      url,
-      publicUrl,
-      gitlab: config.gitlab.url,
-      clustersApi: config.clustersApi.url,
-      sessionStore: services.storeKind,
-    },
-    'listening',
-  );
+  const listening = {
+    event: 'listening',
+    url,
+    publicUrl,
+    gitlab: config.gitlab.url,
+    clustersApi: config.clustersApi.url,
+    sessionStore: services.storeKind,
+  };
+  // Supervisors (npm start, tests) wait for this line, so it is written at any LOG_LEVEL.
+  if (logger.isLevelEnabled('info')) logger.info(listening, 'listening');
+  else process.stdout.write(`${JSON.stringify({ app: 'bff', ...listening })}\n`);
 
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {

@@ -25,10 +25,10 @@ async function main(): Promise<void> {
     const { port } = server.address() as AddressInfo;
     const host = ['0.0.0.0', '::', ''].includes(config.host) ? '127.0.0.1' : config.host;
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-    logger.info(
-      { event: 'listening', url, tenantRepo: redactUrl(config.tenantRepoUrl) },
-      'clusters-api listening',
-    );
+    const listening = { event: 'listening', url, tenantRepo: redactUrl(config.tenantRepoUrl) };
+    // Supervisors (npm start, tests) wait for this line, so it is written at any LOG_LEVEL.
+    if (logger.isLevelEnabled('info')) logger.info(listening, 'clusters-api listening');
+    else process.stdout.write(`${JSON.stringify({ app: 'clusters-api', ...listening })}\n`);
   });
   server.once('error', (error) => {
     logger.fatal({ err: { message: error.message } }, 'cannot listen');
