@@ -38,9 +38,13 @@ export const routes: RouteObject[] = [
       },
       {
         path: 'clusters/:name',
-        lazy: async () => ({
-          Component: (await import('./routes/cluster-detail')).ClusterDetailRoute,
-        }),
+        lazy: async () => {
+          const [route] = await Promise.all([
+            import('./routes/cluster-detail'),
+            loadTextPart('detail'),
+          ]);
+          return { Component: route.ClusterDetailRoute };
+        },
       },
       {
         path: '*',

@@ -1,11 +1,11 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { initI18n, loadTextPart } from '../lib/i18n';
+import { initI18n } from '../lib/i18n';
 import { server } from './msw-server';
 
 await initI18n('en');
-await Promise.all([loadTextPart('wizard'), loadTextPart('signIn'), loadTextPart('detail')]);
+// Only the base texts: each page loads its own part, as in the browser (a missing one shows up as a key).
 
 // Node's fetch does not resolve relative URLs; the browser resolves them against the page.
 const nodeFetch = globalThis.fetch.bind(globalThis);

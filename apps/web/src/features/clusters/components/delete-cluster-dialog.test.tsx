@@ -2,7 +2,8 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadTextPart } from '../../../lib/i18n';
 import { createQueryClient } from '../../../lib/query-client';
 import { apiError, hostCluster, server, virtualCluster } from '../../../testing/msw-server';
 import { DeleteClusterDialog } from './delete-cluster-dialog';
@@ -30,6 +31,9 @@ function renderDialog(virtualClusters: string[] = []) {
 }
 
 describe('DeleteClusterDialog', () => {
+  // The list and detail pages load these texts with the dialog.
+  beforeAll(() => loadTextPart('detail'));
+
   it('when opened, then it explains the effect, focuses the name box and keeps the delete button disabled until the name is typed', async () => {
     const { user } = renderDialog();
     const dialog = screen.getByRole('alertdialog', { name: 'Delete cluster cluster-host?' });
