@@ -64,6 +64,7 @@ export function ClusterWizard() {
   const [edited, setEdited] = useState<ReadonlySet<FollowingField>>(() => new Set());
   const save = useSaveCluster();
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const serverErrorRef = useRef<HTMLDivElement>(null);
   const firstRender = useRef(true);
 
   // Following defaults: recompute from the live values, apply to the fields not edited by hand.
@@ -221,6 +222,11 @@ export function ClusterWizard() {
   };
 
   const serverError = formState.errors.root?.serverError;
+  // Save is at the bottom, the alert at the top of the step: bring it into view and focus.
+  const serverErrorMessage = serverError?.message;
+  useEffect(() => {
+    if (serverErrorMessage) serverErrorRef.current?.focus();
+  }, [serverErrorMessage]);
   const dirty = formState.isDirty && !saved;
 
   if (saved) {
@@ -287,11 +293,13 @@ export function ClusterWizard() {
             <p className="muted">{t(`wizard.leads.${current.id}`)}</p>
 
             {serverError?.message ? (
-              <Alert tone="error" title={t('wizard.saveFailed')}>
-                {serverError.message.split('\n').map((line) => (
-                  <p key={line}>{line}</p>
-                ))}
-              </Alert>
+              <div ref={serverErrorRef} tabIndex={-1} className="focus-target">
+                <Alert tone="error" title={t('wizard.saveFailed')}>
+                  {serverError.message.split('\n').map((line) => (
+                    <p key={line}>{line}</p>
+                  ))}
+                </Alert>
+              </div>
             ) : null}
 
             {current.id === 'what' ? <StepWhat /> : null}
