@@ -1,0 +1,110 @@
+/**
+ * `clusters_api`: save, get and list latency of the clusters API alone (real process, real
+ * local GitLab, one request at a time) with 0, 1,000 and 5,000 clusters already in the tenant
+ * repository, and the process's memory at 5,000.
+ */
+import { atMost, type Benchmark, type Budget, type Figures } from './lib/benchmark';
+import { startBenchStack } from './lib/bench-stack';
+import { saveRequestBody, seededName } from './lib/cluster-fixtures';
+import { createHttpClient, expectStatus, type HttpClient } from './lib/http-client';
+import { rssMbOf } from './lib/machine';
+import { measurePushFloor } from './lib/push-floor';
+import { median, quantile, round } from './lib/stats';
+
+const SIZES = [0, 1000, 5000] as const;
+const SAMPLES = 60;
+const WARM_UP = 5;
+const AUTH = { authorization: 'Bearer glpat-local-maintainer' };
+
+async function measure(
+  samples: number,
+  once: (index: number) => Promise<number>,
+): Promise<number[]> {
+  for (let index = 0; index < WARM_UP; index += 1) await once(-1 - index);
+  const times: number[] = [];
+  for (let index = 0; index < samples; index += 1) times.push(await once(index));
+  return times;
+}
+
+async function measureAt(
+  http: HttpClient,
+  apiUrl: string,
+  size: number,
+  log: (message: string) => void,
+): Promise<Figures> {
+  const base = `${apiUrl}/api/v1/clusters`;
+  const list = await measure(SAMPLES, async () => {
+    const response = await http.request(base, { headers: AUTH });
+    expectStatus(response, 200, 'list');
+    return response.ms;
+  });
+  const count = (JSON.parse((await http.request(base, { headers: AUTH })).body) as { items: [] })
+    .items.length;
+  if (count !== size) throw new Error(`expected ${size} clusters listed, got ${count}`);
+  const get = await measure(SAMPLES, async (index) => {
+    const name = size > 0 ? seededName(Math.abs(index * 7919) % size) : 'missing';
+    const response = await http.request(`${base}/${name}`, { headers: AUTH });
+    expectStatus(response, size > 0 ? 200 : 404, 'get');
+    return response.ms;
+  });
+  const save = await measure(SAMPLES, async (index) => {
+    const name = `bench-save-${size}-${index < 0 ? `w${-index}` : index}`;
+    const response = await http.request(`${base}/${name}`, {
+      method: 'POST',
+      headers: { ...AUTH, 'content-type': 'application/json' },
+      body: JSON.stringify(saveRequestBody(index + 1000)),
+    });
+    expectStatus(response, 200, 'save');
+    return response.ms;
+  });
+  log(
+    `  at ${size}: save p50 ${median(save).toFixed(1)} ms, list p50 ${median(list).toFixed(1)} ms, get p50 ${median(get).toFixed(1)} ms`,
+  );
+  return {
+    [`save_p50_ms_at_${size}`]: round(median(save)),
+    [`save_p99_ms_at_${size}`]: round(quantile(save, 0.99)),
+    [`list_p50_ms_at_${size}`]: round(median(list)),
+    [`get_p50_ms_at_${size}`]: round(median(get)),
+  };
+}
+
+const listScales: Budget = {
+  figure: 'list_p50_ms_at_5000',
+  label: '<= 6x list at 1000',
+  check: (figures) =>
+    (figures.list_p50_ms_at_5000 ?? Number.POSITIVE_INFINITY) <=
+    6 * (figures.list_p50_ms_at_1000 ?? 0),
+};
+
+export const clustersApiBenchmark: Benchmark = {
+  name: 'clusters_api',
+  description: `clusters API alone, sequential requests, ${SAMPLES} samples each (after ${WARM_UP} warm-up)`,
+  budgets: [atMost('save_p50_ms_at_1000', 60), atMost('list_p50_ms_at_1000', 30), listScales],
+  run: async (log) => {
+    const stack = await startBenchStack({ clusters: SIZES[0] });
+    const http = createHttpClient();
+    const figures: Figures = {};
+    try {
+      for (const size of SIZES) {
+        if (size !== SIZES[0]) {
+          log(`  seeding ${size} clusters and restarting the clusters API`);
+          await stack.reseed(size);
+        }
+        Object.assign(figures, await measureAt(http, stack.clustersApi.url, size, log));
+        if (size === 1000) {
+          const pushes = await measurePushFloor(stack.gitlab.url, stack.bareRepo, 20);
+          log(
+            `  for comparison, one push alone at the local GitLab: p50 ${median(pushes).toFixed(1)} ms`,
+          );
+        }
+      }
+      const pid = stack.clustersApi.child.pid;
+      if (pid === undefined) throw new Error('clusters API has no pid');
+      figures.rss_mb_at_5000 = round(rssMbOf(pid));
+    } finally {
+      http.close();
+      await stack.stop();
+    }
+    return figures;
+  },
+};
