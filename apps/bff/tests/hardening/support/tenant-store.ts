@@ -5,9 +5,10 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createDecipheriv, createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { listFilesRecursively } from '../../../../../scripts/lib/test-support';
 
 function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, {
@@ -34,23 +35,10 @@ export function cloneTenantRepo(bareRepo: string): string {
   return dir;
 }
 
-function files(dir: string): string[] {
-  let entries: string[];
-  try {
-    entries = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return entries.flatMap((entry) => {
-    const full = path.join(dir, entry);
-    return statSync(full).isDirectory() ? files(full) : [full];
-  });
-}
-
 /** One hash over every file (path and bytes) of the secret store. */
 export function secretStoreHash(secretsDir: string): string {
   const hash = createHash('sha256');
-  for (const file of files(secretsDir).sort()) {
+  for (const file of listFilesRecursively(secretsDir).sort()) {
     hash.update(path.relative(secretsDir, file));
     hash.update('\0');
     hash.update(readFileSync(file));
@@ -72,7 +60,7 @@ interface EncryptedFile {
 export function readKubeconfigs(secretsDir: string, key: Buffer): Map<string, string> {
   const out = new Map<string, string>();
   const root = path.join(secretsDir, 'cluster', 'kubernetes');
-  for (const file of files(root)) {
+  for (const file of listFilesRecursively(root)) {
     const name = /^([^/]+)\/default\/admin\.secret\.json$/.exec(path.relative(root, file))?.[1];
     if (!name) throw new Error(`unexpected file in the secret store: ${file}`);
     const encrypted = JSON.parse(readFileSync(file, 'utf8')) as EncryptedFile;

@@ -4,7 +4,7 @@
  * kubeconfig (decrypted), and anything that should not be there (temporary files).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   CLUSTERS_DIR,
@@ -14,6 +14,7 @@ import {
   parseKustomizationResources,
 } from '@cluster-console/shared';
 import { SecretStore } from '../../../src/secrets/secret-store';
+import { listFilesRecursively } from '../../../../../scripts/lib/test-support';
 
 export interface ClusterFile {
   clusterType: string;
@@ -32,19 +33,6 @@ export interface TenantState {
   badSecrets: string[];
 }
 
-function walk(dir: string): string[] {
-  let entries: string[];
-  try {
-    entries = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return entries.flatMap((entry) => {
-    const full = path.join(dir, entry);
-    return statSync(full).isDirectory() ? walk(full) : [full];
-  });
-}
-
 /** Reads a checkout of the tenant repository and the secret store next to it. */
 export async function readTenantState(
   checkout: string,
@@ -53,7 +41,7 @@ export async function readTenantState(
 ): Promise<TenantState> {
   const files = new Map<string, ClusterFile>();
   const badFiles: string[] = [];
-  for (const file of walk(path.join(checkout, CLUSTERS_DIR))) {
+  for (const file of listFilesRecursively(path.join(checkout, CLUSTERS_DIR))) {
     const relative = path.relative(checkout, file);
     if (relative === KUSTOMIZATION_PATH) continue;
     const name = /^([a-z0-9-]+)\.yaml$/.exec(path.basename(file))?.[1];
@@ -77,7 +65,7 @@ export async function readTenantState(
   const secrets = new Map<string, string>();
   const badSecrets: string[] = [];
   const root = path.join(secretsDir, 'cluster', 'kubernetes');
-  for (const file of walk(secretsDir)) {
+  for (const file of listFilesRecursively(secretsDir)) {
     const relative = path.relative(root, file);
     const name = /^([a-z0-9-]+)\/default\/admin\.secret\.json$/.exec(relative)?.[1];
     if (!name) {
@@ -102,7 +90,7 @@ export async function readTenantState(
  * and lock files, anywhere under `dir` (the service's data directory).
  */
 export function leftovers(dir: string): string[] {
-  return walk(dir)
+  return listFilesRecursively(dir)
     .map((file) => path.relative(dir, file))
     .filter((file) => /\.tmp-[0-9a-f]+$/.test(file) || file.endsWith('.lock'));
 }
