@@ -35,9 +35,10 @@ export async function createClustersApi(config: Config, logger: Logger): Promise
     url: config.tenantRepoUrl,
     readToken: config.tenantRepoReadToken,
     dir: path.join(config.dataDir, TENANT_REPO_DIR),
-    git: new GitRunner(config.childEnv),
+    git: new GitRunner(config.childEnv, { stallTimeoutMs: config.gitStallTimeoutMs }),
     logger: logger.child({ component: 'tenant-repo' }),
     refreshMs: config.repoRefreshMs,
+    stallTimeoutMs: config.gitStallTimeoutMs,
   });
   await repo.open();
   const secrets = new JournaledSecretStore(

@@ -40,6 +40,11 @@ const EnvSchema = z.object({
   /** How long GitLab's answers about one token are reused. Never more than 60 s. */
   PERMISSION_CACHE_SECONDS: z.coerce.number().min(0).max(60).default(5),
   GITLAB_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3_000),
+  /**
+   * A git transfer (push, fetch) that receives nothing for this long is given up as GitLab
+   * unavailable: a hung GitLab must answer 503 within 5 s, not hold a save for a minute.
+   */
+  GIT_STALL_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(120_000).default(4_000),
   /** Reads trigger a background fetch when the last one is older than this. */
   REPO_REFRESH_SECONDS: z.coerce.number().min(0).max(3600).default(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -57,6 +62,7 @@ export interface Config {
   secretsKey: Buffer | undefined;
   permissionCacheMs: number;
   gitlabTimeoutMs: number;
+  gitStallTimeoutMs: number;
   repoRefreshMs: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   /** The environment handed to git child processes (only what git needs). */
@@ -91,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretsKey: e.SECRETS_KEY === undefined ? undefined : Buffer.from(e.SECRETS_KEY, 'base64'),
     permissionCacheMs: Math.round(e.PERMISSION_CACHE_SECONDS * 1000),
     gitlabTimeoutMs: e.GITLAB_TIMEOUT_MS,
+    gitStallTimeoutMs: e.GIT_STALL_TIMEOUT_MS,
     repoRefreshMs: Math.round(e.REPO_REFRESH_SECONDS * 1000),
     logLevel: e.LOG_LEVEL,
     childEnv,

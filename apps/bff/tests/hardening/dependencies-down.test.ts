@@ -103,6 +103,22 @@ afterAll(async () => {
 });
 
 describe('GitLab unreachable', { timeout: 60_000 }, () => {
+  it('when GitLab hangs just after a save, then the next save (permission still known) is 503 within 5 s', async () => {
+    expect((await saveThroughBff()).status).toBe(200);
+    // The permission answer from this save is reused, so the next save goes straight to the
+    // push, which the hung GitLab never answers.
+    await stack.stopGitLab();
+    const stopSilent = await silentServer(Number(new URL(stack.gitlabUrl).port));
+    try {
+      const viaBff = await timed(() => saveThroughBff());
+      expectError(viaBff.answer, 503, 'UPSTREAM_UNAVAILABLE');
+      expect(viaBff.ms).toBeLessThan(WITHIN_MS);
+      expect(stack.logs()).toContain('tenant repository unreachable during push');
+    } finally {
+      await stopSilent();
+    }
+  });
+
   it('when GitLab is stopped, then the clusters API answers 503 UPSTREAM_UNAVAILABLE within 5 s, directly and through the BFF', async () => {
     await stack.stopGitLab();
     const read = await timed(() => direct('GET', '/api/v1/clusters', 'glpat-local-developer'));

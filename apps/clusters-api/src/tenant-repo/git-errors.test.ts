@@ -50,6 +50,15 @@ describe('classifyRemoteFailure', () => {
     ).toBe('unavailable');
     expect(failure('', '', 'timeout')).toBe('unavailable');
   });
+
+  it('when the server stalls past the low-speed limit, then it is unavailable', () => {
+    expect(
+      failure(
+        '',
+        "fatal: unable to access 'http://x/': Operation too slow. Less than 1 bytes/sec transferred the last 4 seconds",
+      ),
+    ).toBe('unavailable');
+  });
 });
 
 describe('redactSecrets', () => {

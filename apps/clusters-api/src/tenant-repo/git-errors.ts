@@ -9,7 +9,7 @@ export type RemoteFailure =
   'retry' | 'unauthenticated' | 'forbidden' | 'unavailable' | 'other';
 
 const NETWORK =
-  /could not resolve host|failed to connect|connection refused|connection reset|connection timed out|operation timed out|timed out after|empty reply from server|the remote end hung up|early eof|returned error: 5\d\d|recv failure|send failure|couldn't connect/i;
+  /could not resolve host|failed to connect|connection refused|connection reset|connection timed out|operation timed out|timed out after|empty reply from server|the remote end hung up|early eof|returned error: 5\d\d|recv failure|send failure|couldn't connect|operation too slow/i;
 
 export function classifyRemoteFailure(error: GitCommandError): RemoteFailure {
   if (error.exitCode === 'timeout') return 'unavailable';

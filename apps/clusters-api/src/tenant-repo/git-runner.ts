@@ -33,8 +33,30 @@ export interface GitRunOptions {
   timeoutMs?: number;
 }
 
+export interface GitRunnerOptions {
+  /**
+   * An HTTP transfer that moves (almost) nothing for this long is aborted, through git's
+   * low-speed limit: the overall `timeoutMs` alone would let a hung server hold a call for a
+   * minute. Rounded up to whole seconds, git's unit.
+   */
+  stallTimeoutMs?: number;
+}
+
 export class GitRunner {
-  constructor(private readonly baseEnv: Record<string, string>) {}
+  private readonly stallEnv: Record<string, string>;
+
+  constructor(
+    private readonly baseEnv: Record<string, string>,
+    options: GitRunnerOptions = {},
+  ) {
+    this.stallEnv =
+      options.stallTimeoutMs === undefined
+        ? {}
+        : {
+            GIT_HTTP_LOW_SPEED_LIMIT: '1',
+            GIT_HTTP_LOW_SPEED_TIME: String(Math.max(1, Math.ceil(options.stallTimeoutMs / 1000))),
+          };
+  }
 
   async run(args: string[], options: GitRunOptions): Promise<GitResult> {
     const { env, configArgs } = this.prepare(options);
@@ -102,6 +124,7 @@ export class GitRunner {
     ]);
     const env: Record<string, string> = {
       ...this.baseEnv,
+      ...this.stallEnv,
       LC_ALL: 'C',
       GIT_TERMINAL_PROMPT: '0',
       GIT_ASKPASS: 'false',

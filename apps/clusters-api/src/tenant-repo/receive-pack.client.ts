@@ -101,7 +101,8 @@ export class ReceivePackClient {
 
   constructor(
     repoUrl: string,
-    private readonly timeoutMs = 60_000,
+    /** No byte from the server for this long (a hung GitLab) fails the push as unavailable. */
+    private readonly stallTimeoutMs = 60_000,
   ) {
     this.endpoint = new URL(`${repoUrl.replace(/\/+$/, '')}/git-receive-pack`);
     // Idle connections are closed after 2 s, before the server's keep-alive timeout (Node's
@@ -161,7 +162,7 @@ export class ReceivePackClient {
         {
           method: 'POST',
           agent: this.agent,
-          timeout: this.timeoutMs,
+          timeout: this.stallTimeoutMs,
           headers: {
             authorization: `Basic ${basic}`,
             'content-type': 'application/x-git-receive-pack-request',

@@ -91,6 +91,8 @@ export interface TenantRepoOptions {
   batchLimit?: number;
   /** How long `open` keeps retrying an unreachable remote. */
   openTimeoutMs?: number;
+  /** A push that receives nothing from the remote for this long fails as unavailable. */
+  stallTimeoutMs?: number;
 }
 
 interface Pending {
@@ -146,7 +148,7 @@ export class TenantRepo {
     this.batchLimit = options.batchLimit ?? 20;
     this.objects = new ObjectDatabase(options.dir, options.git);
     this.receivePack = ReceivePackClient.supports(options.url)
-      ? new ReceivePackClient(options.url)
+      ? new ReceivePackClient(options.url, options.stallTimeoutMs)
       : undefined;
   }
 
