@@ -8,7 +8,7 @@ export type GitOperation = 'read' | 'write';
 export type GitPrincipal = Principal | { kind: 'password'; user: User };
 
 export type GitAccessDecision =
-  | { allowed: true; remoteUser: string; env: Record<string, string> }
+  | { allowed: true; remoteUser: string; accessLevel: number; env: Record<string, string> }
   | { allowed: false; status: 403 | 404; message: string };
 
 export const GIT_MESSAGES = {
@@ -45,6 +45,7 @@ export function decideGitAccess(
     return {
       allowed: true,
       remoteUser: deployToken.username,
+      accessLevel: 0,
       // A deploy token never gets past a protected branch.
       env: {
         GL_ID: `deploy-token-${deployToken.id}`,
@@ -69,6 +70,7 @@ export function decideGitAccess(
   return {
     allowed: true,
     remoteUser: user.username,
+    accessLevel: level,
     env: {
       GL_ID: `user-${user.id}`,
       GL_USERNAME: user.username,

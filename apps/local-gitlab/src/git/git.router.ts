@@ -3,8 +3,10 @@ import type { Directory } from '../users/directory';
 import type { TokenResolver } from '../users/principal';
 import { basicCredentials } from './basic-auth';
 import { decideGitAccess, GIT_MESSAGES, type GitOperation, type GitPrincipal } from './git-access';
-import { runHttpBackend } from './http-backend';
-import { repositoriesRoot } from './repositories';
+import { runGitService } from './git-service';
+import { handleReceivePack } from './receive-pack.handler';
+import { inflatedBody } from './request-body';
+import { repositoryPath } from './repositories';
 
 export interface GitRouterDeps {
   directory: Directory;
@@ -71,17 +73,46 @@ export function gitHttpHandler({ directory, resolveToken, dataDir }: GitRouterDe
       { event: 'git', operation, project: project.path_with_namespace, user: decision.remoteUser },
       'git request',
     );
-    await runHttpBackend(req, res, {
-      projectRoot: repositoriesRoot(dataDir),
-      pathInfo: `/${project.path_with_namespace}.git${endpoint}`,
-      remoteUser: decision.remoteUser,
-      env: {
-        ...decision.env,
-        GL_PROTOCOL: 'http',
-        GL_REPOSITORY: `project-${project.id}`,
-        GL_PROJECT_PATH: project.path_with_namespace,
-        GL_PROTECTED_BRANCHES: protectedBranches,
-      },
+    const service = operation === 'read' ? 'git-upload-pack' : 'git-receive-pack';
+    const gitDir = repositoryPath(dataDir, project);
+    const gitProtocol = req.headers['git-protocol'];
+    const env: Record<string, string> = {
+      ...decision.env,
+      GL_PROTOCOL: 'http',
+      GL_REPOSITORY: `project-${project.id}`,
+      GL_PROJECT_PATH: project.path_with_namespace,
+      GL_PROTECTED_BRANCHES: protectedBranches,
+      // Protocol v2 for fetches, as `git http-backend` passes it on.
+      ...(typeof gitProtocol === 'string' && /^[\w.=:-]{1,200}$/.test(gitProtocol)
+        ? { GIT_PROTOCOL: gitProtocol }
+        : {}),
+    };
+    if (!isPost) {
+      return runGitService(res, { service, gitDir, env, advertise: true, log: req.log });
+    }
+    const expectedType = `application/x-${service}-request`;
+    if (req.headers['content-type'] !== expectedType) {
+      return sendText(
+        res,
+        415,
+        `Expected POST with Content-Type '${expectedType}', but received '${req.headers['content-type'] ?? ''}' instead.`,
+      );
+    }
+    if (service === 'git-receive-pack') {
+      return handleReceivePack(req, res, {
+        project,
+        accessLevel: decision.accessLevel,
+        gitDir,
+        env,
+        log: req.log,
+      });
+    }
+    return runGitService(res, {
+      service,
+      gitDir,
+      env,
+      advertise: false,
+      input: inflatedBody(req),
       log: req.log,
     });
   };

@@ -1,6 +1,7 @@
-import { access, chmod, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Project } from '../users/users-file.schema';
+import { fileExists } from './file-exists';
 import { PRE_RECEIVE_HOOK } from './pre-receive-hook';
 import { runGit } from './run-git';
 
@@ -12,15 +13,6 @@ export function repositoriesRoot(dataDir: string): string {
 
 export function repositoryPath(dataDir: string, project: Project): string {
   return path.join(repositoriesRoot(dataDir), `${project.path_with_namespace}.git`);
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** One commit holding `files`, written with plumbing so no work tree or global identity is needed. */
@@ -58,7 +50,7 @@ async function writeInitialCommit(gitDir: string, project: Project) {
  */
 export async function ensureRepository(dataDir: string, project: Project): Promise<string> {
   const gitDir = repositoryPath(dataDir, project);
-  if (!(await exists(path.join(gitDir, 'HEAD')))) {
+  if (!(await fileExists(path.join(gitDir, 'HEAD')))) {
     await mkdir(path.dirname(gitDir), { recursive: true });
     const tmp = await mkdtemp(`${gitDir}.tmp-`);
     try {
@@ -73,7 +65,7 @@ export async function ensureRepository(dataDir: string, project: Project): Promi
       await rename(tmp, gitDir);
     } catch (error) {
       await rm(tmp, { recursive: true, force: true });
-      if (!(await exists(path.join(gitDir, 'HEAD')))) throw error;
+      if (!(await fileExists(path.join(gitDir, 'HEAD')))) throw error;
     }
   }
   const hook = path.join(gitDir, 'hooks', 'pre-receive');
