@@ -13,7 +13,7 @@ import { deflateSync } from 'node:zlib';
 import type { PackedObject } from './pack-reader';
 
 /** Pack indexes never change once written (their name is their pack's checksum): read once. */
-const packIndexes = new Map<string, Buffer>();
+const packIndexCache = new Map<string, Buffer>();
 
 /** Binary search in a version 2 pack index: magic, version, fan-out table, sorted ids. */
 function indexHas(index: Buffer, oid: Buffer): boolean {
@@ -46,6 +46,7 @@ function indexHas(index: Buffer, oid: Buffer): boolean {
  */
 export class ObjectStore {
   private readonly objectsDir: string;
+  private indexes: Buffer[] | undefined;
 
   constructor(gitDir: string) {
     this.objectsDir = path.join(gitDir, 'objects');
@@ -60,27 +61,36 @@ export class ObjectStore {
     return existsSync(path.join(this.objectsDir, 'info', 'alternates'));
   }
 
+  /**
+   * Packs first: after a repack nearly everything is there, and a push that references
+   * thousands of unchanged files would otherwise stat a loose path for each of them.
+   */
   has(oid: string): boolean {
-    if (existsSync(this.loosePath(oid))) return true;
+    const id = Buffer.from(oid, 'hex');
+    for (const index of this.packIndexes()) if (indexHas(index, id)) return true;
+    return existsSync(this.loosePath(oid));
+  }
+
+  /** The pack indexes as of the first lookup: one listing per store (a store serves one push). */
+  private packIndexes(): Buffer[] {
+    if (this.indexes) return this.indexes;
     const packDir = path.join(this.objectsDir, 'pack');
     let names: string[];
     try {
-      names = readdirSync(packDir);
+      names = readdirSync(packDir).filter((name) => name.endsWith('.idx'));
     } catch {
-      return false;
+      names = [];
     }
-    const id = Buffer.from(oid, 'hex');
-    for (const name of names) {
-      if (!name.endsWith('.idx')) continue;
+    this.indexes = names.map((name) => {
       const file = path.join(packDir, name);
-      let index = packIndexes.get(file);
+      let index = packIndexCache.get(file);
       if (!index) {
         index = readFileSync(file);
-        packIndexes.set(file, index);
+        packIndexCache.set(file, index);
       }
-      if (indexHas(index, id)) return true;
-    }
-    return false;
+      return index;
+    });
+    return this.indexes;
   }
 
   /**
