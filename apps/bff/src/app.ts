@@ -11,9 +11,11 @@ import { apiNotFound, errorHandler } from './middleware/errors';
 import { loginRateLimit, mutationRateLimit } from './middleware/rate-limits';
 import { requestLogger } from './middleware/request-logger';
 import { noStore, securityHeaders } from './middleware/security-headers';
+import { apiFastLane, recordRoll } from './proxy/api-fast-lane';
 import { apiRouter } from './proxy/api.router';
 import { clustersProxy } from './proxy/clusters-proxy';
 import type { Services } from './services';
+import { RollTracker } from './session/roll-tracker';
 import { sessionCookie } from './session/session-cookie';
 import { sessionMiddleware } from './session/session.middleware';
 import { spaRouter } from './static/spa.router';
@@ -58,6 +60,10 @@ export function createApp(deps: AppDeps): App {
     timeoutSeconds: config.clustersApi.timeoutSeconds,
     logger,
   });
+  const rolls = new RollTracker(
+    rollIntervalMs(config.session.idleTimeoutSeconds),
+    config.session.maxCount,
+  );
   const readiness: Record<string, ReadinessCheck> = {
     gitlab: () => services.gitlab.checkDiscovery(),
     clusters_api: httpHealthCheck(`${config.clustersApi.url}/healthz`),
@@ -70,6 +76,17 @@ export function createApp(deps: AppDeps): App {
 
   app.use(requestLogger(logger));
   app.use(securityHeaders({ publicUrl, gitlabUrl: config.gitlab.url }));
+  app.use(
+    apiFastLane({
+      store: services.store,
+      cookie,
+      secrets: config.session.secrets,
+      refreshSkewSeconds: config.tokenRefreshSkewSeconds,
+      absoluteTimeoutSeconds: config.session.absoluteTimeoutSeconds,
+      rolls,
+      proxy,
+    }),
+  );
   app.use(healthRouter(readiness));
   app.use(csrfProtection(publicUrl));
   app.use(mutationRateLimit(config.rateLimits.windowSeconds, config.rateLimits.mutations));
@@ -79,9 +96,23 @@ export function createApp(deps: AppDeps): App {
     authRouter(context, loginRateLimit(config.rateLimits.windowSeconds, config.rateLimits.login)),
   );
   app.use(clusterNameGuard);
-  app.use(apiRouter({ session, requireSignedIn: requireSignedIn(context), proxy: proxy.handlers }));
+  app.use(
+    apiRouter({
+      session,
+      requireSignedIn: requireSignedIn(context),
+      proxy: [recordRoll(rolls), ...proxy.handlers],
+    }),
+  );
   app.use(spaRouter(config.webDistDir));
   app.use(apiNotFound);
   app.use(errorHandler(logger));
   return { app, close: () => proxy.close() };
+}
+
+/**
+ * How often an active session is rolled (its idle timeout pushed forward): a tenth of the idle
+ * timeout, at most a minute, so the timeout holds to within that.
+ */
+function rollIntervalMs(idleTimeoutSeconds: number): number {
+  return Math.min(60_000, (idleTimeoutSeconds * 1000) / 10);
 }

@@ -292,6 +292,65 @@ describe('the clusters proxy', () => {
     }
   });
 
+  it('when a signed-in session reads twice in a row, then the first read rolls the session and the second goes straight through', async () => {
+    const reader = (await signIn(bff.url, { username: 'developer', password: 'developer' }))
+      .browser;
+    responses.push(...reader.history);
+    const first = await call(reader, '/api/v1/clusters');
+    const second = await call(reader, '/api/v1/clusters/cluster-host');
+    expect([first.status, second.status]).toEqual([200, 200]);
+    // express-session ran for the first (rolling cookie) and not for the second.
+    expect(first.headers.getSetCookie()).toHaveLength(1);
+    expect(second.headers.getSetCookie()).toEqual([]);
+    expect(second.headers.get('cache-control')).toBe('no-store');
+    expect(second.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(second.headers.get('x-frame-options')).toBe('DENY');
+
+    const token = await accessTokenOf(reader);
+    const forwarded = upstream.exchanges.at(-1);
+    expect(forwarded?.url).toBe('/api/v1/clusters/cluster-host');
+    expect(forwarded?.headers.authorization).toBe(`Bearer ${token}`);
+    expect(forwarded?.headers.cookie).toBeUndefined();
+    expect(forwarded?.headers['x-request-id']).toBe(second.headers.get('x-request-id'));
+    expect(second.body).toBe(forwarded?.responseBody);
+    const logged = bff.logs().find((line) => line.reqId === second.headers.get('x-request-id'));
+    expect(logged).toMatchObject({ msg: 'request', user: 'developer', status: 200 });
+  });
+
+  it('when the roll interval has passed, then a read rolls the session again; once signed out, its cookie reads nothing', async () => {
+    // A second instance on the same store, with a 10 s idle timeout: it rolls every second.
+    const quick = await startBff({
+      env: { ...bffEnv(), SESSION_IDLE_TIMEOUT: '10' },
+      services: bff.services,
+    });
+    try {
+      const reader = (await signIn(bff.url, { username: 'developer', password: 'developer' }))
+        .browser;
+      responses.push(...reader.history);
+      const signedInCookie = reader.jar.header(new URL(bff.url)) ?? '';
+      // The jar sends the session cookie to any port of 127.0.0.1, like a browser.
+      const read = async () => {
+        const response = await reader.api(`${quick.url}/api/v1/clusters`);
+        responses.push(response);
+        return { status: response.status, rolled: response.headers.getSetCookie().length > 0 };
+      };
+      expect(await read()).toEqual({ status: 200, rolled: true });
+      expect(await read()).toEqual({ status: 200, rolled: false });
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      expect(await read()).toEqual({ status: 200, rolled: true });
+      expect(await read()).toEqual({ status: 200, rolled: false });
+
+      expect((await call(reader, '/auth/logout', { method: 'POST' })).status).toBe(204);
+      const afterLogout = await rawRequest(quick.url, 'GET', '/api/v1/clusters', {
+        cookie: signedInCookie,
+      });
+      expectError(afterLogout, 401, 'UNAUTHENTICATED');
+    } finally {
+      extraLogs.push(quick.rawLogs());
+      await quick.close();
+    }
+  });
+
   it('when requests go through the proxy, then each is logged once with the user and no secrets', () => {
     const lines = bff
       .logs()

@@ -24,7 +24,7 @@ export function requireSignedIn(context: AuthContext): RequestHandler {
       return;
     }
     res.locals.username = user.username;
-    if (Date.now() - (authenticatedAt ?? 0) > context.absoluteTimeoutSeconds * 1000) {
+    if (pastAbsoluteTimeout(authenticatedAt, context.absoluteTimeoutSeconds)) {
       await endSession(req, res, context);
       sendError(res, 401, ErrorReason.UNAUTHENTICATED, 'Your session has expired. Sign in again.');
       return;
@@ -64,7 +64,14 @@ export function requireSignedIn(context: AuthContext): RequestHandler {
   };
 }
 
-function needsRefresh(tokens: TokenSet, skewSeconds: number): boolean {
+export function pastAbsoluteTimeout(
+  authenticatedAt: number | undefined,
+  absoluteTimeoutSeconds: number,
+): boolean {
+  return Date.now() - (authenticatedAt ?? 0) > absoluteTimeoutSeconds * 1000;
+}
+
+export function needsRefresh(tokens: TokenSet, skewSeconds: number): boolean {
   return tokens.expiresAt !== undefined && tokens.expiresAt - skewSeconds * 1000 <= Date.now();
 }
 

@@ -1,7 +1,7 @@
 import http, { type ClientRequest, type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import { ErrorReason } from '@cluster-console/shared';
-import type { Request, RequestHandler, Response } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import type { Logger } from 'pino';
 import { describe } from '../auth/gitlab-oidc.client';
@@ -17,6 +17,8 @@ export interface ClustersProxyOptions {
 export interface ClustersProxy {
   /** Body limit, header rewrite and forwarding; run after the allow-list and the signed-in check. */
   handlers: RequestHandler[];
+  /** Forwards a request without a body (no limit needed) with `accessToken` as the bearer. */
+  forwardWithToken(req: Request, res: Response, next: NextFunction, accessToken: string): void;
   close(): void;
 }
 
@@ -72,17 +74,24 @@ export function clustersProxy(options: ClustersProxyOptions): ClustersProxy {
   });
 
   const rewriteHeaders: RequestHandler = (req, _res, next) => {
-    const accessToken = req.session.tokens?.accessToken;
-    delete req.headers.cookie;
-    delete req.headers.authorization;
-    delete req.headers['proxy-authorization'];
-    req.headers.authorization = `Bearer ${accessToken ?? ''}`;
-    req.headers['x-request-id'] = req.id;
+    setUpstreamHeaders(req, req.session.tokens?.accessToken ?? '');
     next();
   };
 
   return {
     handlers: [limit.middleware, rewriteHeaders, forward],
+    forwardWithToken: (req, res, next, accessToken) => {
+      setUpstreamHeaders(req, accessToken);
+      void forward(req, res, next);
+    },
     close: () => agent.destroy(),
   };
+}
+
+/** The browser's credentials stay here; the session's access token goes as the bearer. */
+function setUpstreamHeaders(req: Request, accessToken: string): void {
+  delete req.headers.cookie;
+  delete req.headers['proxy-authorization'];
+  req.headers.authorization = `Bearer ${accessToken}`;
+  req.headers['x-request-id'] = req.id;
 }
