@@ -13,8 +13,8 @@ import { fileURLToPath } from 'node:url';
 
 export type AppName = 'local-gitlab' | 'clusters-api' | 'bff';
 
-export interface RunningApp {
-  name: AppName;
+export interface RunningProcess {
+  name: string;
   url: string;
   port: number;
   child: ChildProcess;
@@ -22,6 +22,10 @@ export interface RunningApp {
   logs(): string;
   /** SIGTERM, then SIGKILL after a grace period; resolves once the process has exited. */
   stop(): Promise<void>;
+}
+
+export interface RunningApp extends RunningProcess {
+  name: AppName;
 }
 
 export interface StartAppOptions {
@@ -39,8 +43,17 @@ export function appMainPath(name: AppName): string {
 }
 
 export async function startApp(name: AppName, options: StartAppOptions = {}): Promise<RunningApp> {
+  return { ...(await startNodeScript(name, appMainPath(name), options)), name };
+}
+
+/** Runs a TypeScript file with Node (tsx) that follows the same "listening" convention. */
+export async function startNodeScript(
+  name: string,
+  scriptPath: string,
+  options: StartAppOptions = {},
+): Promise<RunningProcess> {
   const { env = {}, timeoutMs = 30_000, echo = false } = options;
-  const child = spawn(process.execPath, ['--import', 'tsx', appMainPath(name)], {
+  const child = spawn(process.execPath, ['--import', 'tsx', scriptPath], {
     cwd: repoRoot,
     env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
