@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Cluster } from '@cluster-console/shared';
-import {
-  filterAndSortClusters,
-  readListView,
-  virtualClustersByHost,
-  writeListView,
-} from './cluster-list-view';
+import { filterAndSortClusters } from './cluster-list-rows';
+import { readListView, virtualClustersByHost, writeListView } from './cluster-list-view';
 
 const host: Cluster = {
   name: 'cluster-host',

@@ -70,25 +70,3 @@ export function virtualClustersByHost(clusters: readonly Cluster[]): Map<string,
   for (const list of byHost.values()) list.sort();
   return byHost;
 }
-
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-
-export function filterAndSortClusters(clusters: readonly Cluster[], view: ListView): Cluster[] {
-  const query = view.q.trim().toLowerCase();
-  const filtered = clusters.filter(
-    (cluster) =>
-      (!query || cluster.name.toLowerCase().includes(query)) &&
-      (!view.type || cluster.cluster_type === view.type) &&
-      (!view.usage || cluster.usage === view.usage) &&
-      (!view.worker || cluster.worker_type === view.worker),
-  );
-  const sign = view.dir === 'asc' ? 1 : -1;
-  return filtered.sort((a, b) => {
-    const left = a[view.sort] ?? '';
-    const right = b[view.sort] ?? '';
-    // Empty values last in both directions: they are the least interesting rows.
-    if (left === '' && right !== '') return 1;
-    if (right === '' && left !== '') return -1;
-    return sign * collator.compare(left, right) || collator.compare(a.name, b.name);
-  });
-}
