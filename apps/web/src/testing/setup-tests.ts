@@ -1,8 +1,13 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { initI18n } from '../lib/i18n';
 import { server } from './msw-server';
+
+// A page's first render waits for its lazily loaded module and translations; with the unit
+// tests, browser journeys and static checks sharing two cores, that can take over the default
+// one second. A wait that fails still fails, only later.
+configure({ asyncUtilTimeout: 5_000 });
 
 await initI18n('en');
 // Only the base texts: each page loads its own part, as in the browser (a missing one shows up as a key).
