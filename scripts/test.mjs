@@ -92,9 +92,23 @@ function atLeastOneIfFailed(exitedOk, failed) {
   return exitedOk || failed > 0 ? failed : 1;
 }
 
-// Static checks count as one test each; then the browser journeys (Playwright in Debian's
-// Chromium). Both leave a core mostly idle, so they run beside the unit tests.
-async function checksThenJourneys() {
+// The browser journeys (Playwright in Debian's Chromium) leave a core mostly idle, so they run
+// beside the unit tests, first; then the static checks, one test each, use what the unit tests'
+// tail leaves.
+async function journeysThenChecks() {
+  if (hasE2eTests()) {
+    const e2eOk = await run('e2e', ['run', 'test:e2e']);
+    const e2e = readJson(path.join(outputDir, 'e2e.json'));
+    if (e2e?.stats) {
+      count(
+        'e2e',
+        e2e.stats.expected + e2e.stats.flaky,
+        atLeastOneIfFailed(e2eOk, e2e.stats.unexpected),
+      );
+    } else {
+      count('e2e', 0, 1);
+    }
+  }
   for (const [name, args] of [
     ['format', ['run', 'format:check']],
     ['lint', ['run', 'lint']],
@@ -102,18 +116,6 @@ async function checksThenJourneys() {
   ]) {
     const ok = await run(name, args);
     count(name, ok ? 1 : 0, ok ? 0 : 1);
-  }
-  if (!hasE2eTests()) return;
-  const e2eOk = await run('e2e', ['run', 'test:e2e']);
-  const e2e = readJson(path.join(outputDir, 'e2e.json'));
-  if (e2e?.stats) {
-    count(
-      'e2e',
-      e2e.stats.expected + e2e.stats.flaky,
-      atLeastOneIfFailed(e2eOk, e2e.stats.unexpected),
-    );
-  } else {
-    count('e2e', 0, 1);
   }
 }
 
@@ -145,8 +147,10 @@ async function unitTests() {
 }
 
 const startedAt = Date.now();
-log('running static checks and browser journeys beside the unit tests; each log follows when done');
-await Promise.all([checksThenJourneys(), unitTests()]);
+log(
+  'running the browser journeys, then the static checks, beside the unit tests; each log follows when done',
+);
+await Promise.all([journeysThenChecks(), unitTests()]);
 results.push(`  (all tests: ${Math.round((Date.now() - startedAt) / 1000)} s)`);
 
 process.stdout.write(`\n${results.join('\n')}\n`);
