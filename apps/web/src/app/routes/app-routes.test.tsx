@@ -15,7 +15,7 @@ describe('session and sign-in', () => {
   it('when there is no session, then the user is sent to the sign-in page with the page to come back to', async () => {
     server.use(http.get('/auth/session', () => apiError(401, 'UNAUTHENTICATED', 'Sign in first.')));
     const { navigation } = renderApp('/clusters?type=virtual');
-    await waitFor(() => expect(navigation.toSignInPage).toHaveBeenCalled(), { timeout: 4000 });
+    await waitFor(() => expect(navigation.toSignInPage).toHaveBeenCalled(), { timeout: 10_000 });
     expect(navigation.toSignInPage).toHaveBeenCalledWith(
       `/sign-in?returnTo=${encodeURIComponent('/')}`,
     );
