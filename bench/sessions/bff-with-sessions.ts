@@ -52,7 +52,7 @@ await new Promise<void>((resolve) => server.listen(config.port, config.host, res
 const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 server.on(
   'request',
-  createApp({ config, publicUrl: config.publicUrl ?? url, logger, services }).app,
+  createApp({ config, publicUrl: config.publicUrl ?? url, logger, services }).handler,
 );
 
 process.on('message', (message: FillRequest) => {

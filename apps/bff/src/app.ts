@@ -1,3 +1,4 @@
+import type { RequestListener } from 'node:http';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import type { AuthContext } from './auth/auth-context';
@@ -10,7 +11,7 @@ import { csrfProtection } from './middleware/csrf';
 import { apiNotFound, errorHandler } from './middleware/errors';
 import { loginRateLimit, mutationRateLimit } from './middleware/rate-limits';
 import { requestLogger } from './middleware/request-logger';
-import { noStore, securityHeaders } from './middleware/security-headers';
+import { noStore, securityHeaderSetter } from './middleware/security-headers';
 import { apiFastLane, recordRoll } from './proxy/api-fast-lane';
 import { apiRouter } from './proxy/api.router';
 import { clustersProxy } from './proxy/clusters-proxy';
@@ -30,6 +31,8 @@ export interface AppDeps {
 
 export interface App {
   app: Express;
+  /** What the HTTP server runs: the API fast lane, else the express app. */
+  handler: RequestListener;
   /** Releases the proxy's keep-alive sockets (the services are closed by their owner). */
   close(): void;
 }
@@ -74,19 +77,24 @@ export function createApp(deps: AppDeps): App {
   app.disable('x-powered-by');
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
 
+  const setSecurityHeaders = securityHeaderSetter({ publicUrl, gitlabUrl: config.gitlab.url });
+  const fastLane = apiFastLane({
+    store: services.store,
+    cookie,
+    secrets: config.session.secrets,
+    refreshSkewSeconds: config.tokenRefreshSkewSeconds,
+    absoluteTimeoutSeconds: config.session.absoluteTimeoutSeconds,
+    rolls,
+    proxy,
+    logger,
+    setSecurityHeaders,
+  });
+
   app.use(requestLogger(logger));
-  app.use(securityHeaders({ publicUrl, gitlabUrl: config.gitlab.url }));
-  app.use(
-    apiFastLane({
-      store: services.store,
-      cookie,
-      secrets: config.session.secrets,
-      refreshSkewSeconds: config.tokenRefreshSkewSeconds,
-      absoluteTimeoutSeconds: config.session.absoluteTimeoutSeconds,
-      rolls,
-      proxy,
-    }),
-  );
+  app.use((_req, res, next) => {
+    setSecurityHeaders(res);
+    next();
+  });
   app.use(healthRouter(readiness));
   app.use(csrfProtection(publicUrl));
   app.use(mutationRateLimit(config.rateLimits.windowSeconds, config.rateLimits.mutations));
@@ -106,7 +114,14 @@ export function createApp(deps: AppDeps): App {
   app.use(spaRouter(config.webDistDir));
   app.use(apiNotFound);
   app.use(errorHandler(logger));
-  return { app, close: () => proxy.close() };
+  return {
+    app,
+    handler: (req, res) =>
+      fastLane(req, res, () => {
+        app(req, res);
+      }),
+    close: () => proxy.close(),
+  };
 }
 
 /**

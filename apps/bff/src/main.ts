@@ -37,7 +37,7 @@ async function start(): Promise<void> {
   const url = `http://127.0.0.1:${port}`;
   const publicUrl = config.publicUrl ?? url;
   const bff = createApp({ config, publicUrl, logger, services });
-  server.on('request', bff.app);
+  server.on('request', bff.handler);
   services.gitlab.warmUp();
   const listening = {
     event: 'listening',

@@ -1,10 +1,15 @@
 import { apiErrorBody, ErrorReason, type ErrorReasonCode } from '@cluster-console/shared';
-import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import type { ServerResponse } from 'node:http';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 
-/** Every error the BFF itself answers uses the contract's shape `{code, reason, message, metadata}`. */
+/**
+ * Every error the BFF itself answers uses the contract's shape `{code, reason, message, metadata}`.
+ * Plain Node on purpose: the proxy's error handler also answers requests of the API fast lane,
+ * which express never wrapped.
+ */
 export function sendError(
-  res: Response,
+  res: ServerResponse,
   status: number,
   reason: ErrorReasonCode,
   message: string,
@@ -19,10 +24,11 @@ export function sendError(
     reason === ErrorReason.PAYLOAD_TOO_LARGE && Object.keys(metadata).length === 0
       ? { body: message }
       : metadata;
-  res
-    .status(status)
-    .type('application/json')
-    .send(JSON.stringify(apiErrorBody(status, reason, message, fields)));
+  const body = JSON.stringify(apiErrorBody(status, reason, message, fields));
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', Buffer.byteLength(body));
+  res.end(body);
 }
 
 export const apiNotFound: RequestHandler = (req, res) => {

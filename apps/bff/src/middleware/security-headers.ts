@@ -7,17 +7,25 @@ import helmet from 'helmet';
  * requests only to ourselves, and images from ourselves, data: URLs and GitLab (avatars).
  * HSTS and upgrade-insecure-requests only when the console is served over https.
  */
-export function securityHeaders(options: { publicUrl: string; gitlabUrl: string }): RequestHandler {
+export interface SecurityHeaderOptions {
+  publicUrl: string;
+  gitlabUrl: string;
+}
+
+/**
+ * The headers do not depend on the request, so helmet runs once and every response gets its
+ * result: fifteen middleware calls per request cost more than the proxying they guard.
+ */
+export function securityHeaderSetter(
+  options: SecurityHeaderOptions,
+): (res: ServerResponse) => void {
   const headers = headersOf(helmetFor(options));
-  // The headers do not depend on the request, so helmet runs once and every response gets its
-  // result: fifteen middleware calls per request cost more than the proxying they guard.
-  return (_req, res, next) => {
+  return (res) => {
     for (const [name, value] of headers) res.setHeader(name, value);
-    next();
   };
 }
 
-function helmetFor(options: { publicUrl: string; gitlabUrl: string }) {
+function helmetFor(options: SecurityHeaderOptions) {
   const https = new URL(options.publicUrl).protocol === 'https:';
   const gitlabOrigin = new URL(options.gitlabUrl).origin;
   return helmet({

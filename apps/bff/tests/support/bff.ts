@@ -46,7 +46,7 @@ export async function startBff(options: StartBffOptions = {}): Promise<TestBff> 
   const services = options.services ?? (await createServices(config, logger));
   const publicUrl = config.publicUrl ?? listening.url;
   const bff = createApp({ config, publicUrl, logger, services });
-  listening.server.on('request', bff.app);
+  listening.server.on('request', bff.handler);
   return {
     url: listening.url,
     config,
