@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -29,5 +29,32 @@ export async function writeFileAtomic(
   } catch (error) {
     await rm(tmp, { force: true });
     throw error;
+  }
+}
+
+/**
+ * Writes `file` the way git writes its refs and index: through `<file>.lock`, created
+ * exclusively (a concurrent git fails on it instead of interleaving), then renamed over it.
+ */
+export async function writeThroughLock(file: string, data: string | Uint8Array): Promise<void> {
+  const lock = `${file}.lock`;
+  const handle = await open(lock, 'wx', 0o644);
+  try {
+    await handle.writeFile(data);
+  } catch (error) {
+    await handle.close();
+    await rm(lock, { force: true });
+    throw error;
+  }
+  await handle.close();
+  await rename(lock, file);
+}
+
+export async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch {
+    return false;
   }
 }

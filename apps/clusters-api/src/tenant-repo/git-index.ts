@@ -8,8 +8,9 @@
  * Format: https://git-scm.com/docs/index-format
  */
 import { createHash } from 'node:crypto';
-import { open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { writeThroughLock } from './atomic-write';
 
 export interface IndexChange {
   /** Path relative to the working tree, with `/`. */
@@ -118,16 +119,6 @@ export async function updateIndex(workTree: string, changes: IndexChange[]): Pro
   const body = Buffer.concat([header, ...entries.map((entry) => entry.bytes)]);
   const checksum = createHash('sha1').update(body).digest();
 
-  const lock = `${file}.lock`;
-  const handle = await open(lock, 'wx', 0o644);
-  try {
-    await handle.writeFile(Buffer.concat([body, checksum]));
-  } catch (error) {
-    await handle.close();
-    await rm(lock, { force: true });
-    throw error;
-  }
-  await handle.close();
-  await rename(lock, file);
+  await writeThroughLock(file, Buffer.concat([body, checksum]));
   return true;
 }

@@ -6,8 +6,9 @@
  * one `git cat-file --batch`.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { exists, writeThroughLock } from './atomic-write';
 import { looseObjectBytes, type GitObject } from './git-objects';
 import type { GitRunner } from './git-runner';
 
@@ -59,17 +60,7 @@ export class ObjectDatabase {
   async writeRef(ref: string, oid: string): Promise<void> {
     const file = path.join(this.gitDir, ref);
     await mkdir(path.dirname(file), { recursive: true });
-    const lock = `${file}.lock`;
-    const handle = await open(lock, 'wx', 0o644);
-    try {
-      await handle.writeFile(`${oid}\n`);
-    } catch (error) {
-      await handle.close();
-      await rm(lock, { force: true });
-      throw error;
-    }
-    await handle.close();
-    await rename(lock, file);
+    await writeThroughLock(file, `${oid}\n`);
   }
 
   /**
@@ -104,14 +95,5 @@ export class ObjectDatabase {
       );
     }
     return objects;
-  }
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -19,7 +19,7 @@
  *   it (the secret journal fingerprints cluster files there; `git status` stays clean).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import {
@@ -32,7 +32,7 @@ import {
   type Cluster,
   type ClusterResource,
 } from '@cluster-console/shared';
-import { writeFileAtomic } from './atomic-write';
+import { exists, writeFileAtomic } from './atomic-write';
 import { classifyRemoteFailure } from './git-errors';
 import { commitTree, parseTree, type GitObject } from './git-objects';
 import { updateIndex } from './git-index';
@@ -763,15 +763,6 @@ function failed(reason: unknown): PromiseRejectedResult {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** What of an error may be logged: its message (git's output is redacted by GitCommandError). */
