@@ -21,13 +21,6 @@ describe('RollTracker', () => {
     expect(tracker.isFresh('a')).toBe(false);
   });
 
-  it('when a session is forgotten (signed out), then it is not fresh', () => {
-    const { tracker } = trackerAt(0);
-    tracker.rolled('a');
-    tracker.forget('a');
-    expect(tracker.isFresh('a')).toBe(false);
-  });
-
   it('when more sessions roll than it may hold, then stale ones go first, then the oldest', () => {
     const { clock, tracker } = trackerAt(0);
     tracker.rolled('stale');

@@ -26,10 +26,6 @@ export class RollTracker {
     if (this.rolledAt.size > this.maxEntries) this.dropStale();
   }
 
-  forget(sessionId: string): void {
-    this.rolledAt.delete(sessionId);
-  }
-
   get size(): number {
     return this.rolledAt.size;
   }
