@@ -2,11 +2,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 import helmet from 'helmet';
 
-/**
- * helmet with a CSP that allows no inline script (the SPA is built to files), no framing,
- * requests only to ourselves, and images from ourselves, data: URLs and GitLab (avatars).
- * HSTS and upgrade-insecure-requests only when the console is served over https.
- */
 export interface SecurityHeaderOptions {
   publicUrl: string;
   gitlabUrl: string;
@@ -25,6 +20,11 @@ export function securityHeaderSetter(
   };
 }
 
+/**
+ * helmet with a CSP that allows no inline script (the SPA is built to files), no framing,
+ * requests only to ourselves, and images from ourselves, data: URLs and GitLab (avatars).
+ * HSTS and upgrade-insecure-requests only when the console is served over https.
+ */
 function helmetFor(options: SecurityHeaderOptions) {
   const https = new URL(options.publicUrl).protocol === 'https:';
   const gitlabOrigin = new URL(options.gitlabUrl).origin;
