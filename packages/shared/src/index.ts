@@ -1,11 +1,17 @@
 // The one barrel of @cluster-console/shared: the clusters API contract as code.
 export * from './api/paths';
+export * from './clusters/api-version';
 export * from './clusters/cluster-name';
 export * from './clusters/field-rules';
 export * from './clusters/save-body.schema';
+export * from './clusters/save-body-v04.schema';
+export * from './clusters/components';
+export * from './clusters/components-case';
+export * from './clusters/generations';
 export * from './clusters/defaults';
 export * from './clusters/cluster.schema';
 export * from './clusters/cluster-resource';
+export * from './clusters/cluster-resource-v04';
 export * from './clusters/kustomization';
 export * from './clusters/field-selector';
 export * from './errors/api-error.schema';

@@ -1,6 +1,8 @@
 import { parse, stringify } from 'yaml';
 import { z } from 'zod';
 import type { Cluster } from './cluster.schema';
+import { componentsFromResource } from './components-case';
+import { sortKeysDeep } from './sort-keys';
 import type { SaveClusterBody } from './save-body.schema';
 
 /** Where the tenant configuration repository keeps one file per cluster. */
@@ -29,10 +31,26 @@ export function kubeconfigSecretLocation(name: string): {
 
 const nonEmpty = z.string().min(1);
 
+/** A component in a v0.4 Cluster resource's `componentsList`. */
+const ResourceComponentSchema = z.object({
+  additions: z.record(z.string(), z.string()).optional(),
+  name: nonEmpty,
+  namespace: nonEmpty,
+});
+
+/**
+ * The Cluster resource of either API generation: v0.3 writes `argocdHost`, `tektonHost` and
+ * `traefik`; v0.4 writes `componentsList` (categories in camelCase), `creationTimestamp: null`
+ * and `status: {}`, every key sorted (as Kubernetes' own YAML writer does).
+ */
 export const ClusterResourceSchema = z.object({
   apiVersion: z.literal(CLUSTER_RESOURCE_API_VERSION),
   kind: z.literal('Cluster'),
-  metadata: z.object({ name: nonEmpty, namespace: z.literal(CLUSTER_RESOURCE_NAMESPACE) }),
+  metadata: z.object({
+    creationTimestamp: z.null().optional(),
+    name: nonEmpty,
+    namespace: z.literal(CLUSTER_RESOURCE_NAMESPACE),
+  }),
   spec: z.object({
     apiServer: nonEmpty,
     clusterKind: nonEmpty,
@@ -45,11 +63,13 @@ export const ClusterResourceSchema = z.object({
     tektonHost: nonEmpty.optional(),
     traefik: z.object({ httpNodePort: nonEmpty, httpsNodePort: nonEmpty }).optional(),
     vcluster: z.object({ httpsNodePort: nonEmpty }).optional(),
+    componentsList: z.record(z.string(), ResourceComponentSchema).optional(),
     reservedNamespacesAllowedProducts: z.record(z.string(), z.array(z.string())).optional(),
     productAllowedClusterResources: z
       .record(z.string(), z.array(z.object({ kind: z.string(), group: z.string() })))
       .optional(),
   }),
+  status: z.object({}).optional(),
 });
 export type ClusterResource = z.infer<typeof ClusterResourceSchema>;
 type Spec = ClusterResource['spec'];
@@ -128,6 +148,9 @@ export function fromClusterResource(resource: ClusterResource): Cluster {
   if (spec.vcluster !== undefined) {
     cluster.vcluster = { https_node_port: spec.vcluster.httpsNodePort };
   }
+  if (spec.componentsList !== undefined) {
+    cluster.components_list = componentsFromResource(spec.componentsList);
+  }
   if (spec.reservedNamespacesAllowedProducts !== undefined) {
     cluster.reserved_namespaces_allowed_products = spec.reservedNamespacesAllowedProducts;
   }
@@ -143,7 +166,8 @@ const YAML_OPTIONS = { lineWidth: 0, indentSeq: false } as const;
 export function clusterResourceToYaml(resource: ClusterResource): string {
   // Re-parse so a hand-built resource gets the canonical key order too.
   const canonical = ClusterResourceSchema.parse(resource);
-  return stringify(canonical, YAML_OPTIONS);
+  const v04 = canonical.spec.componentsList !== undefined;
+  return stringify(v04 ? sortKeysDeep(canonical) : canonical, YAML_OPTIONS);
 }
 
 /** Parses and checks a cluster file; throws an Error naming the problem when it is not one. */

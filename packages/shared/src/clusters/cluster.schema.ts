@@ -27,6 +27,19 @@ export const ClusterSchema = z.object({
     z.object({ http_node_port: optionalText, https_node_port: optionalText }),
   ),
   vcluster: optionalObject(z.object({ https_node_port: optionalText })),
+  /** v0.4: category -> component; a category the cluster lacks is `null` (or absent). */
+  components_list: optionalObject(
+    z.record(
+      z.string(),
+      z
+        .object({
+          name: z.string(),
+          namespace: z.string(),
+          additions: optionalObject(z.record(z.string(), z.string())),
+        })
+        .nullable(),
+    ),
+  ),
   reserved_namespaces_allowed_products: optionalObject(z.record(z.string(), z.array(z.string()))),
   product_allowed_cluster_resources: optionalObject(
     z.record(z.string(), z.array(z.object({ kind: z.string(), group: z.string() }))),

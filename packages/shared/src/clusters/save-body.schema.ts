@@ -74,7 +74,7 @@ function choice<const T extends readonly [string, ...string[]]>(
 }
 
 /** An optional string: `""` counts as absent, anything else must pass `check`. */
-function optionalText(example: string, check: (value: string) => string | undefined) {
+export function optionalCheckedText(example: string, check: (value: string) => string | undefined) {
   return z
     .string({ error: typeError(example) })
     .superRefine((value, ctx) => {
@@ -85,8 +85,8 @@ function optionalText(example: string, check: (value: string) => string | undefi
     .optional();
 }
 
-const port = (example: string) => optionalText(example, portProblem);
-const dnsName = (example: string) => optionalText(example, dnsNameProblem);
+const port = (example: string) => optionalCheckedText(example, portProblem);
+const dnsName = (example: string) => optionalCheckedText(example, dnsNameProblem);
 
 const API_SERVER_MISSING =
   'Enter the URL of the cluster\'s Kubernetes API server, e.g. "https://203.0.113.10:6443".';
@@ -165,7 +165,7 @@ export const SaveClusterBodyShapeSchema = z.object({
     'Choose the worker type: "pipeline" or "deployment".',
     true,
   ).optional(),
-  host_cluster: optionalText('cluster-host', validateClusterName),
+  host_cluster: optionalCheckedText('cluster-host', validateClusterName),
   primary_domain: dnsName('8.217.50.114.nip.io'),
   argocd_host: dnsName('argocd.cluster-name.example.com'),
   tekton_host: dnsName('tekton.cluster-name.example.com'),
@@ -318,7 +318,7 @@ export const SaveClusterBodySchema = createSaveClusterBodySchema();
 export type SaveBodyValidation =
   { ok: true; body: SaveClusterBody } | { ok: false; fieldErrors: Record<string, string> };
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
@@ -334,7 +334,7 @@ function dropNulls(value: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-function addError(errors: Record<string, string>, path: string, message: string): void {
+export function addError(errors: Record<string, string>, path: string, message: string): void {
   // The first message for a path is the most useful one (a wrong type before a rule).
   errors[path] ??= message;
 }
@@ -380,8 +380,15 @@ export function validateSaveRequest(
   input: unknown,
   options: SaveBodyOptions = {},
 ): SaveBodyValidation {
+  return withRequestRules(clusterName, validateSaveBody(input, options));
+}
+
+/** The path segment's rules on top of a body's validation (either API generation). */
+export function withRequestRules<B extends { host_cluster?: string | undefined }>(
+  clusterName: string,
+  result: { ok: true; body: B } | { ok: false; fieldErrors: Record<string, string> },
+): { ok: true; body: B } | { ok: false; fieldErrors: Record<string, string> } {
   const nameProblem = validateClusterName(clusterName);
-  const result = validateSaveBody(input, options);
   const fieldErrors: Record<string, string> = result.ok ? {} : { ...result.fieldErrors };
   if (nameProblem !== undefined) addError(fieldErrors, 'cluster_name', nameProblem);
   if (result.ok && result.body.host_cluster === clusterName) {
