@@ -179,7 +179,7 @@ describe('parseClusterResourceYaml', () => {
   });
 
   it('when the file has unknown spec fields (a newer writer), then they are ignored', () => {
-    const withExtra = valid.replace('spec:\n', 'spec:\n  componentsList: {}\n');
-    expect(parseClusterResourceYaml(withExtra).spec).not.toHaveProperty('componentsList');
+    const withExtra = valid.replace('spec:\n', 'spec:\n  futureSetting: {}\n');
+    expect(parseClusterResourceYaml(withExtra).spec).not.toHaveProperty('futureSetting');
   });
 });

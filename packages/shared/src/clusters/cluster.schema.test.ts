@@ -33,9 +33,19 @@ describe('ClusterSchema', () => {
     expect(cluster.traefik).toBeUndefined();
   });
 
-  it('when extra fields (v0.4 components_list) are sent, then they are accepted', () => {
+  it('when a v0.4 components_list is sent, then it is read, null categories kept as null', () => {
+    const components_list = {
+      gateway: { name: 'traefik', namespace: 'traefik', additions: { httpNodePort: '30080' } },
+      event_listener: null,
+    };
+    const result = ClusterSchema.safeParse({ ...contractExample, components_list });
+    expect(result.success && result.data.components_list).toEqual(components_list);
+  });
+
+  it('when components_list is malformed, then the cluster is still read, without it', () => {
     const result = ClusterSchema.safeParse({ ...contractExample, components_list: { a: 1 } });
     expect(result.success).toBe(true);
+    expect(result.success && result.data.components_list).toBeUndefined();
   });
 
   it('when our fuller shape is sent, then traefik, vcluster and the maps are read', () => {

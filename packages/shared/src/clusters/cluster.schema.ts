@@ -39,7 +39,8 @@ export const ClusterSchema = z.object({
         })
         .nullable(),
     ),
-  ),
+    // A malformed list must not make the whole cluster (or the list page) unreadable.
+  ).catch(undefined),
   reserved_namespaces_allowed_products: optionalObject(z.record(z.string(), z.array(z.string()))),
   product_allowed_cluster_resources: optionalObject(
     z.record(z.string(), z.array(z.object({ kind: z.string(), group: z.string() }))),

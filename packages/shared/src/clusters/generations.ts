@@ -79,7 +79,7 @@ export function v03SettingsOf(
 /** A v0.4 body as v0.3 expects it (component names and namespaces have no v0.3 place). */
 export function v04BodyToV03(body: SaveClusterBodyV04): SaveClusterBody {
   const { components_list: components, ...rest } = body;
-  return { ...rest, ...v03SettingsOf(components) } as SaveClusterBody;
+  return { ...rest, ...v03SettingsOf(components) };
 }
 
 /** A components list without null or absent categories. */

@@ -42,7 +42,13 @@ const ADDITION_CHECKS: Record<string, (value: string) => string | undefined> = {
 const AdditionsSchema = z
   .record(
     z.string(),
-    z.string({ error: (issue) => `must be a string, e.g. "${String(issue.input ?? '30080')}"` }),
+    z.string({
+      error: (issue) => {
+        const input = issue.input;
+        const example = typeof input === 'number' || typeof input === 'boolean' ? input : 30080;
+        return `must be a string, e.g. "${String(example)}"`;
+      },
+    }),
     { error: 'must be an object of strings, e.g. {"host": "argocd.example.com"}' },
   )
   .superRefine((additions, ctx) => {
