@@ -12,6 +12,8 @@ import { apiNotFound, errorHandler } from './middleware/errors';
 import { loginRateLimit, mutationRateLimit } from './middleware/rate-limits';
 import { requestLogger } from './middleware/request-logger';
 import { noStore, securityHeaderSetter } from './middleware/security-headers';
+import { NautesApiDetector } from './nautes-api/nautes-api-detector';
+import { nautesApiRouter } from './nautes-api/nautes-api.router';
 import { apiFastLane, recordRoll } from './proxy/api-fast-lane';
 import { apiRouter } from './proxy/api.router';
 import { clustersProxy } from './proxy/clusters-proxy';
@@ -104,10 +106,22 @@ export function createApp(deps: AppDeps): App {
     authRouter(context, loginRateLimit(config.rateLimits.windowSeconds, config.rateLimits.login)),
   );
   app.use(clusterNameGuard);
+  const signedIn = requireSignedIn(context);
+  app.use(
+    nautesApiRouter({
+      session,
+      requireSignedIn: signedIn,
+      detector: new NautesApiDetector({
+        clustersApiUrl: config.clustersApi.url,
+        setting: config.clustersApi.nautesApiVersion,
+        logger,
+      }),
+    }),
+  );
   app.use(
     apiRouter({
       session,
-      requireSignedIn: requireSignedIn(context),
+      requireSignedIn: signedIn,
       proxy: [recordRoll(rolls), ...proxy.handlers],
     }),
   );

@@ -15,7 +15,7 @@ describe('loadConfig', () => {
         clientSecret: 'cluster-console-local-secret',
         scopes: ['openid', 'profile', 'email', 'api'],
       },
-      clustersApi: { url: 'http://127.0.0.1:8000' },
+      clustersApi: { url: 'http://127.0.0.1:8000', nautesApiVersion: 'auto' },
       session: {
         secretGenerated: true,
         redisUrl: undefined,
@@ -27,6 +27,15 @@ describe('loadConfig', () => {
     expect(config.session.secrets[0]?.length).toBeGreaterThanOrEqual(32);
     expect(config.webDistDir.endsWith(path.join('apps', 'web', 'dist'))).toBe(true);
   });
+
+  it.each(['v0.3', 'v0.4', 'auto'] as const)(
+    'when NAUTES_API_VERSION is %s, then the BFF uses that generation setting',
+    (setting) => {
+      expect(loadConfig({ NAUTES_API_VERSION: setting }).clustersApi.nautesApiVersion).toBe(
+        setting,
+      );
+    },
+  );
 
   it('when PORT is 0 and no PUBLIC_URL is given, then the public URL is left to the listening port', () => {
     expect(loadConfig({ PORT: '0' }).publicUrl).toBeUndefined();
@@ -58,6 +67,7 @@ describe('loadConfig', () => {
     [{ OAUTH_SCOPES: 'api' }, 'OAUTH_SCOPES must include openid'],
     [{ PORT: '70000' }, 'PORT'],
     [{ SESSION_IDLE_TIMEOUT: '-5' }, 'SESSION_IDLE_TIMEOUT'],
+    [{ NAUTES_API_VERSION: '0.4' }, 'NAUTES_API_VERSION is v0.3, v0.4 or auto'],
   ])('when %j, then it refuses to start naming the problem', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -82,6 +82,13 @@ const EnvSchema = z.object({
   LOGIN_RATE_LIMIT: count('LOGIN_RATE_LIMIT', 30),
   MUTATION_RATE_LIMIT: count('MUTATION_RATE_LIMIT', 120),
   TRUST_PROXY: optional(z.string().optional()),
+  NAUTES_API_VERSION: optional(
+    z
+      .enum(['v0.3', 'v0.4', 'auto'], {
+        error: 'NAUTES_API_VERSION is v0.3, v0.4 or auto (ask the clusters API)',
+      })
+      .default('auto'),
+  ),
   LOG_LEVEL: optional(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
@@ -100,7 +107,12 @@ export interface Config {
     scopes: string[];
     timeoutSeconds: number;
   };
-  clustersApi: { url: string; timeoutSeconds: number };
+  clustersApi: {
+    url: string;
+    timeoutSeconds: number;
+    /** The Nautes API generation it speaks; `auto` asks it (see nautes-api-detector.ts). */
+    nautesApiVersion: 'v0.3' | 'v0.4' | 'auto';
+  };
   session: {
     secrets: string[];
     /** True when no SESSION_SECRET was given: sessions do not survive a restart. */
@@ -158,7 +170,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       scopes: values.OAUTH_SCOPES,
       timeoutSeconds: values.GITLAB_TIMEOUT,
     },
-    clustersApi: { url: values.CLUSTERS_API_URL, timeoutSeconds: values.UPSTREAM_TIMEOUT },
+    clustersApi: {
+      url: values.CLUSTERS_API_URL,
+      timeoutSeconds: values.UPSTREAM_TIMEOUT,
+      nautesApiVersion: values.NAUTES_API_VERSION,
+    },
     session: {
       secrets: values.SESSION_SECRET ?? [randomBytes(32).toString('base64url')],
       secretGenerated: !values.SESSION_SECRET,

@@ -1,0 +1,36 @@
+import type { NautesApiVersion } from '@cluster-console/shared';
+
+/**
+ * What `GET /api/console/nautes-api` answers: the Nautes API generation the clusters API
+ * speaks and how the BFF knows. `unknown` is an answer too: the console shows it and asks the
+ * user, it never assumes a generation (a v0.3 body sent to v0.4 loses settings silently).
+ */
+export interface NautesApiInfo {
+  version: NautesApiVersion | 'unknown';
+  /** configured: NAUTES_API_VERSION; server: the server said so; clusters: read off its list reply. */
+  source: 'configured' | 'server' | 'clusters' | 'none';
+  /** Why, in words, for the user and the operator. */
+  message: string;
+}
+
+/** `v0.4`, `0.4`, `v0.4.2`, `0.3.1-rc.1` → the generation; anything else → undefined. */
+export function generationOfVersionText(text: unknown): NautesApiVersion | undefined {
+  if (typeof text !== 'string') return undefined;
+  const match = /^v?0\.([34])(?:[.+-]|$)/.exec(text.trim());
+  if (!match) return undefined;
+  return match[1] === '4' ? 'v0.4' : 'v0.3';
+}
+
+/**
+ * A list reply's generation: every v0.4 item has a `components_list` key (null or not), no v0.3
+ * item has one. An empty list (or anything that is not a list) tells nothing.
+ */
+export function generationOfListReply(body: unknown): NautesApiVersion | undefined {
+  const items = body && typeof body === 'object' ? (body as { items?: unknown }).items : undefined;
+  if (!Array.isArray(items)) return undefined;
+  const clusters = items.filter(
+    (item): item is Record<string, unknown> => !!item && typeof item === 'object',
+  );
+  if (clusters.length === 0) return undefined;
+  return clusters.some((item) => Object.hasOwn(item, 'components_list')) ? 'v0.4' : 'v0.3';
+}
