@@ -8,6 +8,8 @@ import { stackInfo } from './stack-info';
 export interface TenantRepoSnapshot {
   /** File names under nautes/overlays/production/clusters, sorted. */
   clusterFiles: string[];
+  /** Each cluster file's text at HEAD, by file name. */
+  files: Record<string, string>;
   /** Every file's text at HEAD, joined. */
   text: string;
   /** `git log -p` of the whole history. */
@@ -15,11 +17,14 @@ export interface TenantRepoSnapshot {
   commits: number;
 }
 
-/** A fresh clone of the tenant repository from the local GitLab, with its read-only deploy token. */
-export function cloneTenantRepo(): TenantRepoSnapshot {
+/**
+ * A fresh clone of the tenant repository from the local GitLab (the main stack's, or the one at
+ * `gitlabUrl`), with its read-only deploy token.
+ */
+export function cloneTenantRepo(gitlabUrl = stackInfo().gitlabUrl): TenantRepoSnapshot {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tenant-config-'));
   try {
-    const url = new URL('/nautes/tenant-config.git', stackInfo().gitlabUrl);
+    const url = new URL('/nautes/tenant-config.git', gitlabUrl);
     url.username = 'clusters-api';
     url.password = 'gldt-local-clusters-api';
     execFileSync('git', ['clone', '--quiet', url.toString(), dir], {
@@ -27,9 +32,10 @@ export function cloneTenantRepo(): TenantRepoSnapshot {
     });
     const clustersDir = path.join(dir, CLUSTERS_DIR);
     const clusterFiles = readdirSync(clustersDir).sort();
-    const text = clusterFiles
-      .map((file) => readFileSync(path.join(clustersDir, file), 'utf8'))
-      .join('\n---\n');
+    const files = Object.fromEntries(
+      clusterFiles.map((file) => [file, readFileSync(path.join(clustersDir, file), 'utf8')]),
+    );
+    const text = Object.values(files).join('\n---\n');
     const history = execFileSync('git', ['-C', dir, 'log', '-p', '--all'], {
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
@@ -37,7 +43,7 @@ export function cloneTenantRepo(): TenantRepoSnapshot {
     const commits = Number(
       execFileSync('git', ['-C', dir, 'rev-list', '--count', 'HEAD'], { encoding: 'utf8' }).trim(),
     );
-    return { clusterFiles, text, history, commits };
+    return { clusterFiles, files, text, history, commits };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
