@@ -5,10 +5,13 @@ import { AppRouter, createAppRouter } from './app/router';
 import { sessionQueryOptions } from './features/auth/api/get-session';
 import { initI18n } from './lib/i18n';
 import { createQueryClient } from './lib/query-client';
+import { applyTheme, storedTheme } from './lib/theme';
 import './styles/global.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
+
+applyTheme(storedTheme());
 
 // Everything the first page needs starts at once: its language, its code and the session.
 const languageReady = initI18n();

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { Alert } from '../../components/ui/alert';
 import { LanguageSwitch } from '../../components/ui/language-switch';
+import { ThemeSwitch } from '../../components/ui/theme-switch';
 import { Spinner } from '../../components/ui/spinner';
 import { useSession } from '../../features/auth/api/get-session';
 import { UserMenu } from '../../features/auth/components/user-menu';
@@ -39,6 +40,7 @@ export function AppLayout() {
           <NavLink to="/clusters/new">{t('header.register')}</NavLink>
         </nav>
         <div className="header-end">
+          <ThemeSwitch />
           <LanguageSwitch />
           {session.data ? <UserMenu user={session.data.user} /> : null}
         </div>

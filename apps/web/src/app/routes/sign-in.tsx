@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { LanguageSwitch } from '../../components/ui/language-switch';
+import { ThemeSwitch } from '../../components/ui/theme-switch';
 import { SignInPanel } from '../../features/auth/components/sign-in-panel';
 import { safeReturnTo } from '../../lib/return-to';
 
@@ -18,7 +19,10 @@ export function SignInRoute() {
           <span className="brand-mark" aria-hidden="true" />
           <span>{t('app.name')}</span>
         </span>
-        <LanguageSwitch />
+        <div className="header-end">
+          <ThemeSwitch />
+          <LanguageSwitch />
+        </div>
       </header>
       <main id="main" className="sign-in-main">
         <SignInPanel
