@@ -41,6 +41,35 @@ describe('apiRequest', () => {
     expect(error.message).toBe('cluster cluster-x not found');
   });
 
+  it('when the real server answers a known text with an empty reason, then it is put into words on its field', async () => {
+    server.use(
+      http.post('/api/v1/clusters/x', () =>
+        apiError(500, '', 'failed to get host cluster, err: cluster h is not found'),
+      ),
+    );
+    const error = await failure('/api/v1/clusters/x', 'POST');
+    expect(error.status).toBe(500);
+    expect(error.reason).toBe('');
+    expect(error.message).toMatch(/^There is no host cluster named h\./);
+    expect(error.message).toContain('failed to get host cluster, err: cluster h is not found');
+    expect(error.metadata.host_cluster).toMatch(/^There is no host cluster named h\./);
+  });
+
+  it('when a known text comes with a reason, then it is left as the server sent it', async () => {
+    server.use(
+      http.post('/api/v1/clusters/x', () =>
+        apiError(
+          404,
+          'RESOURCE_NOT_FOUND',
+          'failed to get host cluster, err: cluster h is not found',
+        ),
+      ),
+    );
+    const error = await failure('/api/v1/clusters/x', 'POST');
+    expect(error.message).toBe('failed to get host cluster, err: cluster h is not found');
+    expect(error.metadata).toEqual({});
+  });
+
   it('when a proxy answers with HTML, then the message names the status instead of a bare "failed"', async () => {
     server.use(
       http.get(

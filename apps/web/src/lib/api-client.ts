@@ -1,5 +1,6 @@
 import { ApiError, NETWORK_ERROR_REASON } from './api-error';
 import { i18n } from './i18n';
+import { explainServerMessage } from './server-messages';
 
 /** Header the BFF requires on every state-changing request (a cross-site form cannot send it). */
 export const CSRF_HEADER = 'X-Requested-With';
@@ -62,6 +63,14 @@ export async function toApiError(response: Response): Promise<ApiError> {
   const parsed = parseErrorBody(text);
   if (parsed) {
     const message = parsed.message.trim() || defaultMessage(response);
+    // The real Nautes server's coarse answer (an empty reason, a Go error text): known texts
+    // are put into words and onto the field they concern; unknown ones pass through unchanged.
+    if (parsed.reason === '' && parsed.message.trim() !== '') {
+      const explained = explainServerMessage(message, parsed.metadata, (key, values) =>
+        i18n.t(key, values),
+      );
+      return new ApiError(response.status, '', explained.message, explained.metadata);
+    }
     return new ApiError(response.status, parsed.reason, message, parsed.metadata);
   }
   return new ApiError(response.status, '', defaultMessage(response, text));

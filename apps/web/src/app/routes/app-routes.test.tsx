@@ -1,6 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Cluster } from '@cluster-console/shared';
 import {
   apiError,
@@ -10,6 +10,15 @@ import {
   virtualCluster,
 } from '../../testing/msw-server';
 import { renderApp } from '../../testing/render-app';
+
+// Every page asks the BFF which Nautes API generation the server speaks.
+beforeEach(() => {
+  server.use(
+    http.get('/api/console/nautes-api', () =>
+      HttpResponse.json({ version: 'v0.3', source: 'server', message: '' }),
+    ),
+  );
+});
 
 describe('session and sign-in', () => {
   it('when there is no session, then the user is sent to the sign-in page with the page to come back to', async () => {
@@ -58,6 +67,49 @@ describe('session and sign-in', () => {
 });
 
 describe('cluster list', () => {
+  it('when the server speaks v0.4 and the generation is unknown, then its clusters are listed and a notice says why', async () => {
+    server.use(
+      http.get('/auth/session', () =>
+        HttpResponse.json({ user: { username: 'maintainer', name: 'M' } }),
+      ),
+      http.get('/api/console/nautes-api', () =>
+        HttpResponse.json({
+          version: 'unknown',
+          source: 'none',
+          message: 'The clusters API at http://nautes:8000 did not say its version.',
+        }),
+      ),
+      http.get('/api/v1/clusters', () =>
+        HttpResponse.json({
+          items: [
+            {
+              name: 'v04-worker',
+              cluster_kind: 'kubernetes',
+              cluster_type: 'physical',
+              usage: 'worker',
+              host_cluster: '',
+              primary_domain: '',
+              worker_type: 'deployment',
+              api_server: 'https://10.0.0.1:6443',
+              components_list: { gateway: null, event_listener: null },
+              reserved_namespaces_allowed_products: {},
+              product_allowed_cluster_resources: null,
+            },
+          ],
+        }),
+      ),
+    );
+    renderApp('/clusters');
+    const table = await screen.findByRole('table', { name: /Clusters/ });
+    expect(await within(table).findByRole('link', { name: 'v04-worker' })).toBeInTheDocument();
+    expect(
+      screen.getByText('The Nautes API version of the server is not known'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('The clusters API at http://nautes:8000 did not say its version.'),
+    ).toBeInTheDocument();
+  });
+
   it('when clusters exist, then the columns show and a host shows how many virtual clusters it carries', async () => {
     serveConsole([hostCluster, virtualCluster]);
     renderApp('/clusters');

@@ -6,8 +6,14 @@ import { useNotice } from '../../components/ui/notice-provider';
 import { Spinner } from '../../components/ui/spinner';
 import { useCluster } from '../../features/clusters/api/get-cluster';
 import { useClusters } from '../../features/clusters/api/get-clusters';
+import {
+  ClusterResourcesTable,
+  ReservedNamespacesTable,
+} from '../../features/clusters/components/cluster-access-maps';
+import { ClusterComponents } from '../../features/clusters/components/cluster-components';
 import { ClusterDetails } from '../../features/clusters/components/cluster-details';
 import { DeleteClusterDialog } from '../../features/clusters/components/delete-cluster-dialog';
+import { NautesApiNotice } from '../../features/clusters/components/nautes-api-notice';
 import { describeCluster } from '../../features/clusters/lib/cluster-labels';
 import { virtualClustersByHost } from '../../features/clusters/lib/cluster-list-view';
 import { useDocumentTitle } from '../../lib/use-document-title';
@@ -33,6 +39,7 @@ export function ClusterDetailRoute() {
         <span aria-hidden="true"> / </span>
         <span aria-current="page">{name}</span>
       </nav>
+      <NautesApiNotice />
       {cluster.isPending ? (
         <Spinner label={t('detail.loading')} />
       ) : cluster.isError ? (
@@ -92,6 +99,27 @@ export function ClusterDetailRoute() {
               {t('detail.settings')}
             </h2>
             <ClusterDetails cluster={cluster.data} />
+          </section>
+          <section className="card" aria-labelledby="detail-components-title">
+            <h2 id="detail-components-title" className="card-title">
+              {t('detail.componentsTitle')}
+            </h2>
+            <ClusterComponents cluster={cluster.data} />
+          </section>
+          <section className="card" aria-labelledby="detail-access-title">
+            <h2 id="detail-access-title" className="card-title">
+              {t('detail.accessTitle')}
+            </h2>
+            <div className="detail-tables">
+              <div>
+                <h3>{t('detail.reservedNamespaces.title')}</h3>
+                <ReservedNamespacesTable cluster={cluster.data} />
+              </div>
+              <div>
+                <h3>{t('detail.clusterResources.title')}</h3>
+                <ClusterResourcesTable cluster={cluster.data} />
+              </div>
+            </div>
           </section>
           {deleting ? (
             <DeleteClusterDialog

@@ -14,6 +14,7 @@ import { Spinner } from '../../components/ui/spinner';
 import { useClusters } from '../../features/clusters/api/get-clusters';
 import { ClustersTable } from '../../features/clusters/components/clusters-table';
 import { ClustersToolbar } from '../../features/clusters/components/clusters-toolbar';
+import { NautesApiNotice } from '../../features/clusters/components/nautes-api-notice';
 import {
   filterSortedClusters,
   sortedClusters,
@@ -103,6 +104,8 @@ export function ClustersRoute() {
           {t('list.register')}
         </Link>
       </div>
+
+      <NautesApiNotice />
 
       {clusters.isPending ? (
         <Spinner label={t('list.loading')} />

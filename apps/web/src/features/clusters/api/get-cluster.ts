@@ -1,9 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { clusterApiPath, type Cluster } from '@cluster-console/shared';
+import { clusterApiPath, type ClusterView } from '@cluster-console/shared';
 import { apiRequest } from '../../../lib/api-client';
 import { normalizeCluster } from './normalize-clusters';
 
-export async function getCluster(name: string, signal?: AbortSignal): Promise<Cluster> {
+export async function getCluster(name: string, signal?: AbortSignal): Promise<ClusterView> {
   return normalizeCluster(await apiRequest<unknown>(clusterApiPath(name), { signal }));
 }
 

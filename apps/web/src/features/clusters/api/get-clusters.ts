@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { CLUSTERS_API_PATH, type Cluster } from '@cluster-console/shared';
+import { CLUSTERS_API_PATH, type ClusterView } from '@cluster-console/shared';
 import { apiRequest } from '../../../lib/api-client';
 import { normalizeClusterList } from './normalize-clusters';
 
-export async function getClusters(signal?: AbortSignal): Promise<Cluster[]> {
-  // "" counts as absent, as the real Nautes server sends empty strings.
+export async function getClusters(signal?: AbortSignal): Promise<ClusterView[]> {
+  // Either generation's reply, in one shape; "", null and {} count as absent.
   return normalizeClusterList(await apiRequest<unknown>(CLUSTERS_API_PATH, { signal })).items;
 }
 

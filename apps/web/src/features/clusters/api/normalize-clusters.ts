@@ -1,8 +1,10 @@
-import type { Cluster, ClusterList } from '@cluster-console/shared';
+import { readClusterReply, type Cluster, type ClusterView } from '@cluster-console/shared';
 
 /**
  * The same tolerant reading as the shared `ClusterSchema` ("" and null are absent, unknown
- * fields dropped), written without zod so the list page's initial download stays small.
+ * fields dropped, a malformed `components_list` absent), written without zod so the list
+ * page's initial download stays small, then the shared `readClusterReply`: one shape for a
+ * reply of either generation. `{}` counts as absent too, for every optional object.
  * `normalize-clusters.test.ts` checks it against the shared schema so the two cannot drift.
  */
 export class InvalidClusterResponseError extends Error {
@@ -37,6 +39,38 @@ function optionalObject(source: Json, key: string, where: string): Json | undefi
   return value;
 }
 
+function isEmpty(value: object | undefined): boolean {
+  return value !== undefined && Object.keys(value).length === 0;
+}
+
+function optionalStringRecord(value: unknown): Record<string, string> | undefined | false {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (!isObject(value) || Object.values(value).some((item) => typeof item !== 'string')) {
+    return false;
+  }
+  return value as Record<string, string>;
+}
+
+/** v0.4's `components_list`; malformed reads as absent (as the shared schema's `.catch`). */
+function readComponentsList(value: unknown): Cluster['components_list'] {
+  if (value === undefined || value === null || value === '' || !isObject(value)) return undefined;
+  const out: NonNullable<Cluster['components_list']> = {};
+  for (const [category, component] of Object.entries(value)) {
+    if (component === null) {
+      out[category] = null;
+      continue;
+    }
+    if (!isObject(component)) return undefined;
+    const { name, namespace } = component;
+    const additions = optionalStringRecord(component.additions);
+    if (typeof name !== 'string' || typeof namespace !== 'string' || additions === false) {
+      return undefined;
+    }
+    out[category] = additions === undefined ? { name, namespace } : { name, namespace, additions };
+  }
+  return out;
+}
+
 function stringArray(value: unknown, where: string): string[] {
   if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
     throw new InvalidClusterResponseError(`${where} must be a list of strings`);
@@ -44,7 +78,8 @@ function stringArray(value: unknown, where: string): string[] {
   return value as string[];
 }
 
-export function normalizeCluster(value: unknown, where = 'cluster'): Cluster {
+/** The fields of one cluster as the shared `ClusterSchema` reads them. */
+export function readClusterFields(value: unknown, where = 'cluster'): Cluster {
   if (!isObject(value)) throw new InvalidClusterResponseError(`${where} must be an object`);
   const cluster: Cluster = {
     name: requiredText(value, 'name', where),
@@ -106,10 +141,21 @@ export function normalizeCluster(value: unknown, where = 'cluster'): Cluster {
       }),
     );
   }
+  const components = readComponentsList(value.components_list);
+  if (components !== undefined) cluster.components_list = components;
   return cluster;
 }
 
-export function normalizeClusterList(value: unknown): ClusterList {
+/** One cluster of either generation, in the one shape the pages use; `{}` is absent. */
+export function normalizeCluster(value: unknown, where = 'cluster'): ClusterView {
+  const cluster = readClusterFields(value, where);
+  for (const key of ['traefik', 'vcluster', 'components_list'] as const) {
+    if (isEmpty(cluster[key] ?? undefined)) delete cluster[key];
+  }
+  return readClusterReply(cluster);
+}
+
+export function normalizeClusterList(value: unknown): { items: ClusterView[] } {
   if (!isObject(value)) throw new InvalidClusterResponseError('the cluster list must be an object');
   const items = value.items ?? [];
   if (!Array.isArray(items)) throw new InvalidClusterResponseError('items must be a list');

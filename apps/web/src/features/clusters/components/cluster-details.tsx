@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Cluster } from '@cluster-console/shared';
+import { componentCategoriesFor, type ClusterView } from '@cluster-console/shared';
 import { CopyButton } from '../../../components/ui/copy-button';
 import { clusterTypeLabel, usageLabel, workerTypeLabel } from '../lib/cluster-labels';
 
@@ -10,11 +10,18 @@ interface Row {
   /** What is copied: always the raw value, never the translated word. */
   value: string | undefined;
   display?: ReactNode;
+  /** A value this kind of cluster has: when the server left it out, the page says so. */
+  expected?: boolean;
 }
 
-/** Every non-secret field of a cluster, each copyable. The kubeconfig is never returned by the API. */
-export function ClusterDetails({ cluster }: { cluster: Cluster }) {
+/**
+ * Every non-secret field of a cluster, each copyable. The kubeconfig is never returned by the
+ * API. Hosts and ports come from the v0.3 fields or, for v0.4, from the components (the
+ * shared reply reader folds them into one place).
+ */
+export function ClusterDetails({ cluster }: { cluster: ClusterView }) {
   const { t } = useTranslation();
+  const categories = componentCategoriesFor(cluster);
   const rows: Row[] = [
     { label: t('detail.fields.name'), value: cluster.name },
     { label: t('detail.fields.clusterKind'), value: cluster.cluster_kind },
@@ -44,49 +51,47 @@ export function ClusterDetails({ cluster }: { cluster: Cluster }) {
     },
     { label: t('detail.fields.apiServer'), value: cluster.api_server },
     { label: t('detail.fields.primaryDomain'), value: cluster.primary_domain },
-    { label: t('detail.fields.argocdHost'), value: cluster.argocd_host },
-    { label: t('detail.fields.tektonHost'), value: cluster.tekton_host },
-    { label: t('detail.fields.traefikHttp'), value: cluster.traefik?.http_node_port },
-    { label: t('detail.fields.traefikHttps'), value: cluster.traefik?.https_node_port },
-    { label: t('detail.fields.vclusterHttps'), value: cluster.vcluster?.https_node_port },
+    {
+      label: t('detail.fields.argocdHost'),
+      value: cluster.argocd_host,
+      expected: categories.includes('deployment'),
+    },
+    {
+      label: t('detail.fields.tektonHost'),
+      value: cluster.tekton_host,
+      expected: categories.includes('pipeline'),
+    },
+    {
+      label: t('detail.fields.traefikHttp'),
+      value: cluster.traefik?.http_node_port,
+      expected: categories.includes('gateway'),
+    },
+    {
+      label: t('detail.fields.traefikHttps'),
+      value: cluster.traefik?.https_node_port,
+      expected: categories.includes('gateway'),
+    },
+    {
+      label: t('detail.fields.vclusterHttps'),
+      value: cluster.vcluster?.https_node_port,
+      expected: cluster.cluster_type === 'virtual',
+    },
   ];
-  const namespaces = cluster.reserved_namespaces_allowed_products;
-  if (namespaces && Object.keys(namespaces).length > 0) {
-    const text = Object.entries(namespaces)
-      .map(([namespace, products]) => `${namespace}: ${products.join(', ')}`)
-      .join('\n');
-    rows.push({
-      label: t('detail.fields.reservedNamespaces'),
-      value: text,
-      display: <pre className="inline-pre">{text}</pre>,
-    });
-  }
-  const resources = cluster.product_allowed_cluster_resources;
-  if (resources && Object.keys(resources).length > 0) {
-    const text = Object.entries(resources)
-      .map(
-        ([product, list]) =>
-          `${product}: ${list.map((item) => `${item.kind}.${item.group}`).join(', ')}`,
-      )
-      .join('\n');
-    rows.push({
-      label: t('detail.fields.clusterResources'),
-      value: text,
-      display: <pre className="inline-pre">{text}</pre>,
-    });
-  }
-
   return (
     <dl className="detail-list">
       {rows
-        .filter((row) => row.value)
+        .filter((row) => row.value || row.expected)
         .map((row) => (
           <div className="detail-row" key={row.label}>
             <dt>{row.label}</dt>
-            <dd>
-              <span className="detail-value">{row.display ?? <code>{row.value}</code>}</span>
-              <CopyButton value={row.value ?? ''} label={row.label} />
-            </dd>
+            {row.value ? (
+              <dd>
+                <span className="detail-value">{row.display ?? <code>{row.value}</code>}</span>
+                <CopyButton value={row.value} label={row.label} />
+              </dd>
+            ) : (
+              <dd className="muted">{t('detail.notReported')}</dd>
+            )}
           </div>
         ))}
       <div className="detail-row">
