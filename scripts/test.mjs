@@ -31,6 +31,13 @@ if (
     "Chromium is missing and could not be installed with apt-get (install Debian's chromium; e2e tests run in /usr/bin/chromium)",
   );
 }
+// The deployment tests render manifests with `kubectl kustomize`; the connection check's
+// Kubernetes API stand-in is proven faithful against kubectl itself.
+if (!ensureDebianPackage('kubectl', 'kubernetes-client')) {
+  setupProblems.push(
+    "kubectl is missing and could not be installed with apt-get (install Debian's kubernetes-client)",
+  );
+}
 for (const problem of setupProblems) log(`error: ${problem}`);
 
 function run(args) {
