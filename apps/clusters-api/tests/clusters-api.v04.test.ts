@@ -549,6 +549,50 @@ describe('reading in v0.4', () => {
   });
 });
 
+describe('switching generations on one tenant repository', { timeout: 60_000 }, () => {
+  it('when a v0.3 instance reads a v0.4 file, then it answers the v0.3 fields; when a v0.4 instance reads a v0.3 file, then it answers components from them', async () => {
+    const v03 = await startClustersApi(gitlab.url, { NAUTES_API_VERSION: 'v0.3' });
+    try {
+      const { body: folded } = await call(v03.url, 'GET', '/api/v1/clusters/v4-virtual-pipeline');
+      expect(folded).toMatchObject({
+        argocd_host: 'cd.example.com',
+        tekton_host: 'ci.example.com',
+        traefik: { http_node_port: '30180', https_node_port: '30543' },
+        vcluster: { https_node_port: '31999' },
+      });
+      expect(folded).not.toHaveProperty('components_list');
+      const saved = await call(v03.url, 'POST', '/api/v1/clusters/v3-worker', {
+        body: {
+          ...virtual('v4-host', 'deployment'),
+          argocd_host: 'argocd.v3.example.com',
+        },
+      });
+      expect(saved.status).toBe(200);
+    } finally {
+      await v03.stop();
+    }
+    expect(remoteSpec('v3-worker')).toMatchObject({ argocdHost: 'argocd.v3.example.com' });
+
+    const v04 = await startClustersApi(gitlab.url, { NAUTES_API_VERSION: 'v0.4' });
+    try {
+      const { body } = await call(v04.url, 'GET', '/api/v1/clusters/v3-worker');
+      expect(body).toMatchObject({
+        components_list: {
+          deployment: {
+            name: 'argocd',
+            namespace: 'argocd',
+            additions: { host: 'argocd.v3.example.com' },
+          },
+          gateway: null,
+        },
+      });
+      expect(body).not.toHaveProperty('argocd_host');
+    } finally {
+      await v04.stop();
+    }
+  });
+});
+
 describe('saying the generation', () => {
   it('when /healthz is asked, then it says v0.4', async () => {
     expect(await call(api.url, 'GET', '/healthz', { token: null })).toMatchObject({
