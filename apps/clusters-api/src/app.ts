@@ -3,6 +3,7 @@
  */
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
+import type { ApiGeneration } from './clusters/api-generation';
 import type { ClusterService } from './clusters/cluster.service';
 import type { PermissionService } from './gitlab/permission.service';
 import { errorHandler, notFoundHandler } from './http/error-handler';
@@ -16,16 +17,18 @@ export interface AppDeps {
   logger: Logger;
   clusters: ClusterService;
   permissions: PermissionService;
+  /** The Nautes API generation spoken (told by /healthz and /openapi.json). */
+  generation: ApiGeneration;
 }
 
-export function createApp({ logger, clusters, permissions }: AppDeps): Express {
+export function createApp({ logger, clusters, permissions, generation }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
 
   app.use(requestLogger(logger));
-  app.use(healthRouter());
-  app.use(openApiRouter());
+  app.use(healthRouter(generation.version));
+  app.use(openApiRouter(generation));
   app.use(utf8JsonOnly);
   app.use(clustersRouter({ clusters, permissions }));
   app.use(notFoundHandler);

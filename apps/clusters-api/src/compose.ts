@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
 import { createApp } from './app';
+import { apiGenerationOf } from './clusters/api-generations';
 import { ClusterService } from './clusters/cluster.service';
 import type { Config } from './config';
 import { GitLabClient } from './gitlab/gitlab.client';
@@ -58,11 +59,13 @@ export async function createClustersApi(config: Config, logger: Logger): Promise
     gitlabHost: new URL(config.gitlabUrl).hostname,
     cacheMs: config.permissionCacheMs,
   });
+  const generation = apiGenerationOf(config.nautesApiVersion);
   const clusters = new ClusterService({
     repo: settleSecretsOnSuccess(repo, secrets),
     secrets,
     logger,
+    generation,
   });
-  const app = createApp({ logger, clusters, permissions });
+  const app = createApp({ logger, clusters, permissions, generation });
   return { app, repo, secrets, close: () => repo.close() };
 }

@@ -18,6 +18,7 @@ describe('loadConfig', () => {
       secretsKey: undefined,
       permissionCacheMs: 5_000,
       gitlabTimeoutMs: 3_000,
+      nautesApiVersion: 'v0.3',
       childEnv: { PATH: '/usr/bin' },
     });
   });
@@ -35,6 +36,23 @@ describe('loadConfig', () => {
     expect(config.secretsKey?.equals(key)).toBe(true);
     expect(config.permissionCacheMs).toBe(60_000);
   });
+
+  it.each(['v0.3', 'v0.4'] as const)(
+    'when NAUTES_API_VERSION is %s, then that generation is spoken',
+    (version) => {
+      expect(loadConfig({ NAUTES_API_VERSION: version }).nautesApiVersion).toBe(version);
+    },
+  );
+
+  it.each(['v0.5', '0.4', 'V0.4', 'latest'])(
+    'when NAUTES_API_VERSION is %s, then start is refused naming the setting and the accepted values',
+    (value) => {
+      expect(() => loadConfig({ NAUTES_API_VERSION: value })).toThrow(ConfigError);
+      expect(() => loadConfig({ NAUTES_API_VERSION: value })).toThrow(
+        /NAUTES_API_VERSION: must be "v0\.3" or "v0\.4"/,
+      );
+    },
+  );
 
   it.each([
     ['PORT', { PORT: 'eighty' }],

@@ -3,6 +3,7 @@
  * stops the process at start with a message naming the variable.
  */
 import path from 'node:path';
+import { NAUTES_API_VERSIONS, type NautesApiVersion } from '@cluster-console/shared';
 import { z } from 'zod';
 
 const DEFAULT_GITLAB_URL = 'http://127.0.0.1:8929';
@@ -47,6 +48,16 @@ const EnvSchema = z.object({
   GIT_STALL_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(120_000).default(4_000),
   /** Reads trigger a background fetch when the last one is older than this. */
   REPO_REFRESH_SECONDS: z.coerce.number().min(0).max(3600).default(5),
+  /**
+   * Which Nautes API generation the clusters API speaks. v0.3 by default: the product's user
+   * guide and its seed requests speak v0.3, and `npm start` must work with nothing set.
+   */
+  NAUTES_API_VERSION: z
+    .enum(NAUTES_API_VERSIONS, {
+      error: (issue) =>
+        `must be ${NAUTES_API_VERSIONS.map((v) => `"${v}"`).join(' or ')} (got ${JSON.stringify(issue.input)})`,
+    })
+    .default('v0.3'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -64,6 +75,8 @@ export interface Config {
   gitlabTimeoutMs: number;
   gitStallTimeoutMs: number;
   repoRefreshMs: number;
+  /** The Nautes API generation spoken on the clusters routes (body, replies, resource). */
+  nautesApiVersion: NautesApiVersion;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   /** The environment handed to git child processes (only what git needs). */
   childEnv: Record<string, string>;
@@ -99,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     gitlabTimeoutMs: e.GITLAB_TIMEOUT_MS,
     gitStallTimeoutMs: e.GIT_STALL_TIMEOUT_MS,
     repoRefreshMs: Math.round(e.REPO_REFRESH_SECONDS * 1000),
+    nautesApiVersion: e.NAUTES_API_VERSION,
     logLevel: e.LOG_LEVEL,
     childEnv,
   };

@@ -7,6 +7,7 @@ import { createBareTenantRepo, makeTempDir } from '../../tests/helpers/git-fixtu
 import { SecretStore } from '../secrets/secret-store';
 import { GitRunner } from '../tenant-repo/git-runner';
 import { TenantRepo } from '../tenant-repo/tenant-repo';
+import { apiGenerationV03 } from './api-generation-v03';
 import { ClusterService } from './cluster.service';
 
 const author = { name: 'Mia', email: 'mia@example.test' };
@@ -53,6 +54,7 @@ describe('ClusterService.listJson', () => {
       repo,
       secrets: new SecretStore(path.join(root, 'secrets'), Buffer.alloc(32)),
       logger: pino({ level: 'silent' }),
+      generation: apiGenerationV03,
     });
     await register('b-worker', 'worker');
     await register('a-host', 'host');

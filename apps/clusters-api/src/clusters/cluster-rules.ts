@@ -2,9 +2,10 @@
  * The save and delete rules that need the repository's state (the stateless ones live in
  * packages/shared). Each throws the ApiError the contract asks for.
  */
-import type { Cluster, SaveClusterBody } from '@cluster-console/shared';
+import type { Cluster } from '@cluster-console/shared';
 import { ApiError, clusterNotFound, resourceInUse, validationFailed } from '../http/api-error';
 import type { ClusterIndex } from '../tenant-repo/tenant-repo';
+import type { SaveRuleFields } from './api-generation';
 
 /** Fields that clusters depending on this one rely on. */
 const LOCKED_FIELDS = [
@@ -24,7 +25,7 @@ export function dependentsOf(name: string, index: ClusterIndex): string[] {
 }
 
 /** A virtual cluster's host must be registered (404) and be a host cluster (400 on the field). */
-export function checkHostCluster(body: SaveClusterBody, index: ClusterIndex): void {
+export function checkHostCluster(body: SaveRuleFields, index: ClusterIndex): void {
   if (body.cluster_type !== 'virtual' || !body.host_cluster) return;
   const host = index.get(body.host_cluster);
   if (!host) {
@@ -43,7 +44,7 @@ export function checkHostCluster(body: SaveClusterBody, index: ClusterIndex): vo
 /** An update may not change what other clusters rely on while they exist. */
 export function checkLockedFields(
   existing: Cluster | undefined,
-  body: SaveClusterBody,
+  body: SaveRuleFields,
   index: ClusterIndex,
 ): void {
   if (!existing) return;

@@ -4,15 +4,11 @@
  * and push, and the secret put back exactly as it was if the push does not land.
  */
 import {
-  applyDefaults,
   deletedMessage,
   FIELD_SELECTOR_KEYS,
   kubeconfigSecretLocation,
   matchesFieldSelector,
   savedMessage,
-  toClusterResource,
-  validateSaveBody,
-  validateSaveRequest,
   type Cluster,
   type FieldSelector,
 } from '@cluster-console/shared';
@@ -31,6 +27,7 @@ import type { Caller } from '../gitlab/permission.service';
 import type { SecretSnapshot, SecretStore } from '../secrets/secret-store';
 import { RepoError } from '../tenant-repo/repo-error';
 import type { TenantRepo } from '../tenant-repo/tenant-repo';
+import type { ApiGeneration } from './api-generation';
 import { checkDeletable, checkHostCluster, checkLockedFields } from './cluster-rules';
 
 export interface CallerContext {
@@ -42,6 +39,8 @@ export interface ClusterServiceDeps {
   repo: TenantRepo;
   secrets: SecretStore;
   logger: Logger;
+  /** The Nautes API generation spoken: how bodies are read and clusters answered. */
+  generation: ApiGeneration;
 }
 
 /** How many differently filtered lists are kept per index version. */
@@ -50,13 +49,17 @@ const LIST_CACHE_SIZE = 16;
 export class ClusterService {
   /** The list answers (JSON bytes) for the current index version, by field selector. */
   private listCache: { version: number; bodies: Map<string, Buffer> } | undefined;
-  /** Each cluster's JSON, made once per Cluster object (they are never modified). */
+  /** Each cluster's reply as JSON, made once per Cluster object (they are never modified). */
   private readonly clusterJson = new WeakMap<Cluster, string>();
 
   constructor(private readonly deps: ClusterServiceDeps) {}
 
-  list(selector: FieldSelector): Cluster[] {
-    return this.deps.repo.list().filter((cluster) => matchesFieldSelector(cluster, selector));
+  /** The clusters matching `selector`, as this generation answers them. */
+  list(selector: FieldSelector): object[] {
+    return this.deps.repo
+      .list()
+      .filter((cluster) => matchesFieldSelector(cluster, selector))
+      .map((cluster) => this.deps.generation.reply(cluster));
   }
 
   /**
@@ -87,27 +90,26 @@ export class ClusterService {
   private jsonOf(cluster: Cluster): string {
     let json = this.clusterJson.get(cluster);
     if (json === undefined) {
-      json = JSON.stringify(cluster);
+      json = JSON.stringify(this.deps.generation.reply(cluster));
       this.clusterJson.set(cluster, json);
     }
     return json;
   }
 
-  get(name: string): Cluster {
+  /** One cluster as this generation answers it. */
+  get(name: string): object {
     const cluster = this.deps.repo.get(name);
     if (!cluster) throw clusterNotFound(name);
-    return cluster;
+    return this.deps.generation.reply(cluster);
   }
 
   async save(context: CallerContext, name: string, input: unknown): Promise<string> {
-    // The kubeconfig may be left out only when updating a physical cluster that has one stored;
-    // that needs the repository's state, so it is checked in `plan` below.
-    const validation = validateSaveRequest(name, input, { kubeconfigOptional: true });
-    if (!validation.ok) throw validationFailed(validation.fieldErrors);
-    const body = applyDefaults(name, validation.body);
-    const resource = toClusterResource(name, body);
+    // Validation and defaults are the generation's; the state rules below are shared.
+    const { rules, resource, kubeconfig, missingKubeconfig } = this.deps.generation.parseSave(
+      name,
+      input,
+    );
     const location = kubeconfigSecretLocation(name);
-    const kubeconfig = body.cluster_type === 'physical' ? body.kubeconfig : undefined;
     const { secrets } = this.deps;
     let before: { snapshot: SecretSnapshot } | undefined;
 
@@ -117,24 +119,17 @@ export class ClusterService {
       author: { name: context.caller.name, email: context.caller.email },
       plan: async (index) => {
         const existing = index.get(name);
-        checkHostCluster(body, index);
-        checkLockedFields(existing, body, index);
+        checkHostCluster(rules, index);
+        checkLockedFields(existing, rules, index);
         before ??= { snapshot: await secrets.snapshot(location) };
-        if (body.cluster_type === 'physical' && kubeconfig === undefined) {
+        if (rules.cluster_type === 'physical' && kubeconfig === undefined) {
           const keepsStored =
             existing?.cluster_type === 'physical' && before.snapshot !== undefined;
-          if (!keepsStored) {
-            const strict = validateSaveBody(input);
-            throw validationFailed({
-              kubeconfig:
-                (!strict.ok && strict.fieldErrors.kubeconfig) ||
-                'A new physical cluster needs its kubeconfig.',
-            });
-          }
+          if (!keepsStored) throw validationFailed({ kubeconfig: missingKubeconfig() });
         }
         // Repeated on every attempt: a rolled-back neighbour in the queue may not undo it.
         if (kubeconfig !== undefined) await secrets.put(location, { [location.key]: kubeconfig });
-        else if (body.cluster_type === 'virtual') await secrets.delete(location);
+        else if (rules.cluster_type === 'virtual') await secrets.delete(location);
         return { kind: 'upsert', name, resource, message: `Save cluster ${name}` };
       },
       rollback: async () => {

@@ -7,14 +7,13 @@ import {
   ApiErrorBodySchema,
   CLUSTERS_API_PATH,
   CLUSTER_NAME_MAX_LENGTH,
-  ClusterListSchema,
   ClusterMessageSchema,
   ClusterNameSchema,
-  ClusterSchema,
   FIELD_SELECTOR_KEYS,
-  SaveClusterBodyShapeSchema,
+  openApiVersionOf,
 } from '@cluster-console/shared';
 import { z } from 'zod';
+import type { ApiGeneration } from '../clusters/api-generation';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -54,7 +53,7 @@ function errorResponses(codes: string[]) {
   );
 }
 
-export function buildOpenApiDocument(): Record<string, unknown> {
+export function buildOpenApiDocument(generation: ApiGeneration): Record<string, unknown> {
   const clusterNameParameter = {
     name: 'cluster_name',
     in: 'path',
@@ -81,9 +80,9 @@ export function buildOpenApiDocument(): Record<string, unknown> {
     openapi: '3.1.0',
     info: {
       title: 'Clusters API',
-      version: '0.3.0',
-      description:
-        'The Nautes API Server clusters API (v0.3 body), as embedded in cluster-console.',
+      // "0.3.0" or "0.4.0": clients tell the generation spoken by this (or by /healthz).
+      version: openApiVersionOf(generation.version),
+      description: `The Nautes API Server clusters API (${generation.version} body), as embedded in cluster-console.`,
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     security: [{ gitlabToken: [] }],
@@ -150,9 +149,13 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         },
       },
       schemas: {
-        SaveClusterBody: jsonSchema(SaveClusterBodyShapeSchema, 'input'),
-        Cluster: jsonSchema(ClusterSchema, 'output'),
-        ClusterList: jsonSchema(ClusterListSchema, 'output'),
+        SaveClusterBody: jsonSchema(generation.schemas.saveBody, 'input'),
+        Cluster: jsonSchema(generation.schemas.cluster, 'output'),
+        ClusterList: {
+          type: 'object',
+          properties: { items: { type: 'array', items: ref('Cluster') } },
+          required: ['items'],
+        },
         ClusterMessage: jsonSchema(ClusterMessageSchema, 'output'),
         ApiError: jsonSchema(ApiErrorBodySchema, 'output'),
       },
