@@ -11,6 +11,7 @@ import { startApp, type RunningApp } from '../../../scripts/lib/app-process';
 import { startBff, type TestBff } from './support/bff';
 import type { HttpBrowser } from './support/http-browser';
 import { listenOnFreePort, type ListeningServer } from './support/listening-server';
+import { readSession } from './support/session-inspection';
 import { signIn } from './support/sign-in';
 
 /**
@@ -31,7 +32,10 @@ let listening: ListeningServer;
 let gitlab: RunningApp;
 let clustersApi: RunningApp;
 let bff: TestBff;
-const browsers = {} as Record<'maintainer' | 'operator' | 'developer' | 'outsider', HttpBrowser>;
+const browsers = {} as Record<
+  'maintainer' | 'operator' | 'developer' | 'outsider' | 'guest',
+  HttpBrowser
+>;
 
 function usersFileWithOperator(): string {
   const source = path.resolve(import.meta.dirname, '../../local-gitlab/users.json');
@@ -48,7 +52,19 @@ function usersFileWithOperator(): string {
     avatar_url: null,
     personal_access_tokens: [],
   });
-  users.projects[0]?.members.push({ username: 'operator', access_level: 40 });
+  users.users.push({
+    id: 5,
+    username: 'guest',
+    password: 'guest',
+    name: 'Local Guest',
+    email: 'guest@local-gitlab.test',
+    avatar_url: null,
+    personal_access_tokens: [],
+  });
+  users.projects[0]?.members.push(
+    { username: 'operator', access_level: 40 },
+    { username: 'guest', access_level: 10 },
+  );
   const file = path.join(dataDir, 'users.json');
   writeFileSync(file, JSON.stringify(users));
   return file;
@@ -79,7 +95,7 @@ beforeAll(async () => {
     listening,
     env: { GITLAB_URL: gitlab.url, CLUSTERS_API_URL: clustersApi.url },
   });
-  for (const username of ['maintainer', 'operator', 'developer', 'outsider'] as const) {
+  for (const username of ['maintainer', 'operator', 'developer', 'outsider', 'guest'] as const) {
     browsers[username] = (await signIn(bff.url, { username, password: username })).browser;
   }
 
@@ -178,6 +194,33 @@ describe('GET /api/console/clusters/:name/history', () => {
     expect(body.message).toContain('nautes/tenant-config');
     expect(body.message).toContain('404 Project Not Found');
     expect((await call('outsider', DELETED)).status).toBe(404);
+  });
+
+  it("when a Guest of the private project asks, then GitLab's 403 comes back as NO_AUTHORIZATION", async () => {
+    const response = await call('guest', HISTORY);
+    expect(response.status).toBe(403);
+    expect(ApiErrorBodySchema.parse(response.json())).toMatchObject({
+      code: 403,
+      reason: 'NO_AUTHORIZATION',
+    });
+  });
+
+  it("when GitLab no longer takes the session's token, then 401 UNAUTHENTICATED", async () => {
+    const { browser } = await signIn(bff.url, { username: 'developer', password: 'developer' });
+    const token = (await readSession(bff.services.store, browser.jar))?.tokens?.accessToken ?? '';
+    const revoke = await fetch(`${gitlab.url}/oauth/revoke`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Basic ${Buffer.from('cluster-console:cluster-console-local-secret').toString('base64')}`,
+        'Content-Type': 'application/x-www-form-urlencoded',
+      },
+      body: new URLSearchParams({ token, token_type_hint: 'access_token' }),
+    });
+    expect(revoke.status).toBe(200);
+    const response = await browser.api(`${bff.url}${HISTORY}`);
+    expect(response.status).toBe(401);
+    expect(ApiErrorBodySchema.parse(response.json())).toMatchObject({ reason: 'UNAUTHENTICATED' });
+    expect(response.body).not.toContain(token);
   });
 
   it('when nobody is signed in, then 401 UNAUTHENTICATED', async () => {
