@@ -6,6 +6,7 @@ import { authRouter } from './auth/auth.router';
 import { requireSignedIn } from './auth/signed-in.middleware';
 import type { Config } from './config';
 import { healthRouter, httpHealthCheck, type ReadinessCheck } from './health/health.router';
+import { historyRouter } from './history/history.router';
 import { clusterNameGuard } from './middleware/cluster-name-guard';
 import { csrfProtection } from './middleware/csrf';
 import { apiNotFound, errorHandler } from './middleware/errors';
@@ -116,6 +117,15 @@ export function createApp(deps: AppDeps): App {
         setting: config.clustersApi.nautesApiVersion,
         logger,
       }),
+    }),
+  );
+  app.use(
+    historyRouter({
+      session,
+      requireSignedIn: signedIn,
+      gitlabUrl: config.gitlab.url,
+      timeoutSeconds: config.gitlab.timeoutSeconds,
+      logger,
     }),
   );
   app.use(

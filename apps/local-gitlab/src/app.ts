@@ -63,7 +63,10 @@ export function createApp(deps: AppDeps): Express {
   });
   app.use(interactionRouter(provider, directory));
 
-  app.use('/api/v4', apiRouter({ directory, resolveToken, baseUrl: deps.baseUrl }));
+  app.use(
+    '/api/v4',
+    apiRouter({ directory, resolveToken, baseUrl: deps.baseUrl, dataDir: deps.dataDir }),
+  );
   app.use(gitHttpHandler({ directory, resolveToken, dataDir: deps.dataDir }));
   app.use(avatarRouter(directory));
   app.use(sessionRouter(directory, deps.baseUrl));

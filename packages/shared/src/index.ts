@@ -19,3 +19,4 @@ export * from './kubeconfig/read-kubeconfig';
 export * from './kubeconfig/loopback';
 export * from './kubeconfig/inspect-kubeconfig';
 export * from './kubeconfig/reduce-kubeconfig';
+export * from './history';

@@ -5,6 +5,7 @@ import type { Project, User } from '../users/users-file.schema';
 import { GITLAB_MESSAGES, sendGitlabError } from './gitlab-error';
 import { projectJson, protectedBranchJson, userJson } from './gitlab-json';
 import { requestToken } from './request-token';
+import { addRepositoryRoutes } from './repository.routes';
 
 type UserPrincipal = Exclude<Principal, { kind: 'deploy_token' }>;
 
@@ -12,10 +13,15 @@ export interface ApiRouterDeps {
   directory: Directory;
   resolveToken: TokenResolver;
   baseUrl: string;
+  /** Where the bare repositories live (the repository endpoints read them with git). */
+  dataDir: string;
 }
 
-/** The three GitLab REST v4 endpoints the clusters API reads (plus `/version`). */
-export function apiRouter({ directory, resolveToken, baseUrl }: ApiRouterDeps): Router {
+/**
+ * The GitLab REST v4 endpoints the clusters API reads (plus `/version`), and the repository
+ * endpoints the console's history reads.
+ */
+export function apiRouter({ directory, resolveToken, baseUrl, dataDir }: ApiRouterDeps): Router {
   const router = Router();
 
   /** Undefined when the request is anonymous; `null` when the answer (401) was already sent. */
@@ -116,6 +122,8 @@ export function apiRouter({ directory, resolveToken, baseUrl }: ApiRouterDeps): 
       return sendGitlabError(res, 401, GITLAB_MESSAGES.unauthorized, 'UNAUTHENTICATED');
     res.json({ version: '17.0.0-local', revision: 'local' });
   });
+
+  addRepositoryRoutes(router, { visibleProject, dataDir, baseUrl });
 
   // GitLab's answer for an unknown API route.
   router.use((_req, res) => {

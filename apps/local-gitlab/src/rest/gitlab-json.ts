@@ -1,7 +1,7 @@
 import { avatarUrl } from '../users/avatar';
 import type { Project, User } from '../users/users-file.schema';
 
-/** Fixed timestamps: the local GitLab has no history, but clients expect these fields. */
+/** Fixed timestamps: the local GitLab keeps no dates for users and projects, but clients expect these fields. */
 const CREATED_AT = '2024-01-01T00:00:00.000Z';
 
 const ACCESS_LEVEL_DESCRIPTIONS: Record<number, string> = {

@@ -1,0 +1,2 @@
+export * from './cluster-fields';
+export * from './history.schema';
