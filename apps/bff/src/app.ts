@@ -125,6 +125,7 @@ export function createApp(deps: AppDeps): App {
       requireSignedIn: signedIn,
       gitlabUrl: config.gitlab.url,
       timeoutSeconds: config.gitlab.timeoutSeconds,
+      settings: config.tenant,
       logger,
     }),
   );

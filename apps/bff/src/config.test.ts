@@ -37,6 +37,21 @@ describe('loadConfig', () => {
     },
   );
 
+  it.each([
+    [{}, { project: 'nautes/tenant-config', branch: 'main' }],
+    [
+      { TENANT_PROJECT: '', TENANT_BRANCH: '' },
+      { project: 'nautes/tenant-config', branch: 'main' },
+    ],
+    [{ TENANT_PROJECT: '42' }, { project: '42', branch: 'main' }],
+    [
+      { TENANT_PROJECT: 'group/sub/tenant.config', TENANT_BRANCH: 'release/v1' },
+      { project: 'group/sub/tenant.config', branch: 'release/v1' },
+    ],
+  ])('when the tenant settings are %j, then the history reads %j', (env, tenant) => {
+    expect(loadConfig(env).tenant).toEqual(tenant);
+  });
+
   it('when PORT is 0 and no PUBLIC_URL is given, then the public URL is left to the listening port', () => {
     expect(loadConfig({ PORT: '0' }).publicUrl).toBeUndefined();
   });
@@ -68,6 +83,10 @@ describe('loadConfig', () => {
     [{ PORT: '70000' }, 'PORT'],
     [{ SESSION_IDLE_TIMEOUT: '-5' }, 'SESSION_IDLE_TIMEOUT'],
     [{ NAUTES_API_VERSION: '0.4' }, 'NAUTES_API_VERSION is v0.3, v0.4 or auto'],
+    [{ TENANT_PROJECT: 'tenant-config' }, 'TENANT_PROJECT'],
+    [{ TENANT_PROJECT: 'https://gitlab.example.com/nautes/tenant-config.git' }, 'TENANT_PROJECT'],
+    [{ TENANT_BRANCH: '--upload-pack=x' }, 'TENANT_BRANCH'],
+    [{ TENANT_BRANCH: 'main branch' }, 'TENANT_BRANCH'],
   ])('when %j, then it refuses to start naming the problem', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

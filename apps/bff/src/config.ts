@@ -82,6 +82,20 @@ const EnvSchema = z.object({
   LOGIN_RATE_LIMIT: count('LOGIN_RATE_LIMIT', 30),
   MUTATION_RATE_LIMIT: count('MUTATION_RATE_LIMIT', 120),
   TRUST_PROXY: optional(z.string().optional()),
+  TENANT_PROJECT: optional(
+    z
+      .string()
+      .regex(/^(\d+|[\w.-]+(\/[\w.-]+)+)$/, {
+        error: 'TENANT_PROJECT is a GitLab project id or full path, e.g. nautes/tenant-config',
+      })
+      .default('nautes/tenant-config'),
+  ),
+  TENANT_BRANCH: optional(
+    z
+      .string()
+      .regex(/^(?!-)[\w./-]+$/, { error: 'TENANT_BRANCH is a branch name, e.g. main' })
+      .default('main'),
+  ),
   NAUTES_API_VERSION: optional(
     z
       .enum(['v0.3', 'v0.4', 'auto'], {
@@ -121,6 +135,13 @@ export interface Config {
     idleTimeoutSeconds: number;
     absoluteTimeoutSeconds: number;
     maxCount: number;
+  };
+  /** The tenant configuration repository at GitLab, read for cluster history. */
+  tenant: {
+    /** GitLab project: numeric id or full path. */
+    project: string;
+    /** The branch the clusters API commits to. */
+    branch: string;
   };
   tokenRefreshSkewSeconds: number;
   webDistDir: string;
@@ -183,6 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       absoluteTimeoutSeconds: values.SESSION_ABSOLUTE_TIMEOUT,
       maxCount: values.SESSION_MAX_COUNT,
     },
+    tenant: { project: values.TENANT_PROJECT, branch: values.TENANT_BRANCH },
     tokenRefreshSkewSeconds: values.TOKEN_REFRESH_SKEW,
     webDistDir: path.resolve(repoRoot, values.WEB_DIST_DIR),
     rateLimits: {

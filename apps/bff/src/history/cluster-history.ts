@@ -8,7 +8,10 @@ import {
   type HistoryCommit,
 } from '@cluster-console/shared';
 import type { GitLabCommit, GitLabRepositoryClient } from './gitlab-repository.client';
-import type { HistorySettings } from './history-settings';
+import type { Config } from '../config';
+
+/** The tenant repository's GitLab project and branch. */
+export type HistorySettings = Config['tenant'];
 
 /** At most this many GitLab requests of one answer run at once. */
 const CONCURRENCY = 6;

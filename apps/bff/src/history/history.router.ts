@@ -6,13 +6,17 @@ import {
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { Logger } from 'pino';
 import { sendError } from '../middleware/errors';
-import { clusterHistory, deletedClusters, type PageQuery } from './cluster-history';
+import {
+  clusterHistory,
+  deletedClusters,
+  type HistorySettings,
+  type PageQuery,
+} from './cluster-history';
 import {
   GitLabApiError,
   GitLabRepositoryClient,
   GitLabUnreachableError,
 } from './gitlab-repository.client';
-import { loadHistorySettings, type HistorySettings } from './history-settings';
 
 export const HISTORY_ROUTE = '/api/console/clusters/:name/history';
 export const DELETED_CLUSTERS_ROUTE = CONSOLE_DELETED_CLUSTERS_PATH;
@@ -23,8 +27,8 @@ export interface HistoryRouterDeps {
   gitlabUrl: string;
   timeoutSeconds: number;
   logger: Logger;
-  /** Defaults to `TENANT_PROJECT` / `TENANT_BRANCH` (see history-settings.ts). */
-  settings?: HistorySettings;
+  /** The tenant repository's project and branch (`TENANT_PROJECT`, `TENANT_BRANCH`). */
+  settings: HistorySettings;
 }
 
 function positiveInt(value: unknown, fallback: number, max: number): number | undefined {
@@ -60,7 +64,7 @@ function pageQuery(req: Request, res: Response): PageQuery | undefined {
  * `GET /api/console/clusters/:name/history` and `GET /api/console/clusters-deleted`.
  */
 export function historyRouter(deps: HistoryRouterDeps): Router {
-  const settings = deps.settings ?? loadHistorySettings();
+  const { settings } = deps;
   const router = Router();
   const clientFor = (req: Request) =>
     new GitLabRepositoryClient(
