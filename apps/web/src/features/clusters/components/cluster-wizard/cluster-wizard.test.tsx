@@ -5,8 +5,25 @@ import { kubeconfig } from '../../../../testing/kubeconfigs';
 import { apiError, hostCluster, server, serveConsole } from '../../../../testing/msw-server';
 import { renderApp } from '../../../../testing/render-app';
 
-async function openWizard(clusters = [hostCluster]) {
+/** The BFF's answer to "which Nautes API generation": v0.3 unless a test says otherwise. */
+function serveGeneration(version: 'v0.3' | 'v0.4' | 'unknown', message = '') {
+  server.use(
+    http.get('/api/console/nautes-api', () =>
+      HttpResponse.json({
+        version,
+        source: version === 'unknown' ? 'none' : 'configured',
+        message,
+      }),
+    ),
+  );
+}
+
+async function openWizard(
+  clusters = [hostCluster],
+  generation: 'v0.3' | 'v0.4' | 'unknown' = 'v0.3',
+) {
   serveConsole(clusters);
+  serveGeneration(generation);
   const app = renderApp('/clusters/new');
   await screen.findByRole('heading', { name: /Step 1 of 4/ }, { timeout: 5000 });
   return app;
