@@ -84,11 +84,12 @@ export function validateWizard(
   return errors;
 }
 
+/** Sets `value` at a dotted path; a numeric key makes an array, as react-hook-form keeps row errors. */
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split('.');
   let node = target;
-  keys.slice(0, -1).forEach((key) => {
-    node[key] ??= {};
+  keys.slice(0, -1).forEach((key, index) => {
+    node[key] ??= /^\d+$/.test(keys[index + 1] ?? '') ? [] : {};
     node = node[key] as Record<string, unknown>;
   });
   node[keys[keys.length - 1] ?? path] = value;
