@@ -1,9 +1,9 @@
-import { useWatch } from 'react-hook-form';
+import { useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { applyComponentDefaults } from '@cluster-console/shared';
 import { ComponentRow } from './component-row';
 import { Disclosure } from './disclosure';
-import { categoriesOf } from './wizard-components';
+import { categoriesOf, isDefaultComponent } from './wizard-components';
 import { profileParts, type WizardValues } from './wizard-form';
 
 /**
@@ -16,6 +16,7 @@ export function AdvancedComponents() {
     WizardValues,
     ['profile', 'worker_type', 'cluster_name', 'api_server', 'primary_domain']
   >({ name: ['profile', 'worker_type', 'cluster_name', 'api_server', 'primary_domain'] });
+  const { formState, getValues } = useFormContext<WizardValues>();
   const { type, usage } = profileParts(profile);
   const categories = categoriesOf(type, usage, workerType);
   const defaults = applyComponentDefaults(name.trim() || 'cluster', {
@@ -26,7 +27,14 @@ export function AdvancedComponents() {
     worker_type: workerType,
   });
   return (
-    <Disclosure label={t('wizard.components.disclosure')}>
+    <Disclosure
+      label={t('wizard.components.disclosure')}
+      reveal={formState.errors.components !== undefined}
+      // Back on this step after changing a component: it stays in view.
+      defaultOpen={categories.some(
+        (category) => !isDefaultComponent(category, getValues(`components.${category}`)),
+      )}
+    >
       <p className="field-hint">{t('wizard.components.lead')}</p>
       {categories.length === 0 ? (
         <p className="field-hint">{t('wizard.components.noneYet')}</p>

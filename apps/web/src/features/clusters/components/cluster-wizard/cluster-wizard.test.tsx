@@ -134,7 +134,8 @@ describe('cluster wizard: defaults follow the name and API server', () => {
       screen.getByRole('button', { name: 'Use the suggestion (tekton.worker-b.10.1.2.3.nip.io)' }),
     );
     expect(screen.getByLabelText(/Tekton host/)).toHaveValue('tekton.worker-b.10.1.2.3.nip.io');
-  });
+    // A long journey: on a loaded machine it takes more than the default 20 s.
+  }, 60_000);
 
   it('when a node port is outside 30000-32767, then a warning shows but the value is accepted', async () => {
     const { user } = await openWizard();

@@ -206,7 +206,9 @@ export function ClusterWizard() {
                 }
               }
             }
-            if (placed.length === 0 || unplaced.length > 0) {
+            // A 400's message only counts the fields; any other answer's message says more.
+            const status = isApiError(error) ? error.status : 0;
+            if (placed.length === 0 || unplaced.length > 0 || status !== 400) {
               setError('root.serverError', {
                 type: String(error.status),
                 message: [error.message, ...unplaced].join('\n'),

@@ -5,13 +5,22 @@ export function Disclosure({
   label,
   children,
   defaultOpen = false,
+  reveal = false,
 }: {
   label: string;
   children: ReactNode;
   defaultOpen?: boolean;
+  /** Opens the region (e.g. a field inside has an error to show); the user may close it again. */
+  reveal?: boolean;
 }) {
-  const [open, setOpen] = useState(defaultOpen);
+  const [open, setOpen] = useState(defaultOpen || reveal);
+  const [revealed, setRevealed] = useState(reveal);
   const id = useId();
+  // Opened when `reveal` turns true (adjusting state while rendering, not in an effect).
+  if (reveal !== revealed) {
+    setRevealed(reveal);
+    if (reveal) setOpen(true);
+  }
   return (
     <div className="review-section">
       <button
