@@ -25,7 +25,8 @@ async function openWizard(
   serveConsole(clusters);
   serveGeneration(generation);
   const app = renderApp('/clusters/new');
-  await screen.findByRole('heading', { name: /Step 1 of 4/ }, { timeout: 5000 });
+  // The first render loads the lazy route chunk: slow on a loaded machine.
+  await screen.findByRole('heading', { name: /Step 1 of 4/ }, { timeout: 15_000 });
   return app;
 }
 
