@@ -2,11 +2,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Cluster } from '@cluster-console/shared';
+import { CLIENT_COMPONENT_CATEGORIES, type Cluster } from '@cluster-console/shared';
 import { Alert } from '../../../../components/ui/alert';
 import { isApiError } from '../../../../lib/api-error';
 import { useClusters } from '../../api/get-clusters';
 import { useSaveCluster } from '../../api/save-cluster';
+import { GenerationChoice } from './generation-choice';
 import { LeaveGuard } from './leave-guard';
 import { StepConnection } from './step-connection';
 import { StepDomains } from './step-domains';
@@ -14,17 +15,20 @@ import { StepReview } from './step-review';
 import { StepWhat } from './step-what';
 import { WizardStateContext, type WizardState } from './wizard-context';
 import { WizardDone, type SavedCluster } from './wizard-done';
+import { buildSaveBody } from './wizard-body';
+import { categoriesOf, defaultComponentValues, isDefaultComponent } from './wizard-components';
+import { formFieldFor } from './wizard-field-paths';
 import {
   EMPTY_WIZARD_VALUES,
-  formFieldFor,
-  toSaveBody,
-  wizardResolver,
+  profileParts,
   type WizardContext,
   type WizardField,
   type WizardValues,
 } from './wizard-form';
+import { useWizardGeneration } from './wizard-generation';
 import { firstStepOf, stepAt, WIZARD_STEPS } from './wizard-steps';
 import { computeSuggestions, FOLLOWING_FIELDS, type FollowingField } from './wizard-suggestions';
+import { wizardResolver } from './wizard-validation';
 
 const NO_CLUSTERS: Cluster[] = [];
 
@@ -39,7 +43,9 @@ export function ClusterWizard() {
   const all = clustersQuery.data ?? NO_CLUSTERS;
   const clusters = useMemo(() => new Map(all.map((cluster) => [cluster.name, cluster])), [all]);
   const hosts = useMemo(() => all.filter((cluster) => cluster.usage === 'host'), [all]);
-  const context = useMemo<WizardContext>(() => ({ clusters }), [clusters]);
+  const nautesApi = useWizardGeneration();
+  const { generation } = nautesApi;
+  const context = useMemo<WizardContext>(() => ({ clusters, generation }), [clusters, generation]);
 
   const form = useForm<WizardValues, WizardContext>({
     defaultValues: EMPTY_WIZARD_VALUES,
@@ -80,6 +86,20 @@ export function ClusterWizard() {
     }
   }, [suggestions, edited, getValues, setValue, getFieldState]);
 
+  // The category table: a category this kind of cluster lacks goes back to its defaults, so
+  // that it comes back with them if the kind changes again.
+  const { type, usage } = profileParts(watched.profile);
+  const categoriesKey = categoriesOf(type, usage, watched.worker_type).join(',');
+  useEffect(() => {
+    const kept = categoriesKey.split(',');
+    for (const category of CLIENT_COMPONENT_CATEGORIES) {
+      if (kept.includes(category)) continue;
+      if (!isDefaultComponent(category, getValues(`components.${category}`))) {
+        setValue(`components.${category}`, defaultComponentValues(category));
+      }
+    }
+  }, [categoriesKey, getValues, setValue]);
+
   const markEdited = useCallback(
     (field: FollowingField) =>
       setEdited((current) => (current.has(field) ? current : new Set(current).add(field))),
@@ -103,6 +123,7 @@ export function ClusterWizard() {
       edited,
       markEdited,
       followSuggestion,
+      generation,
     }),
     [
       clusters,
@@ -113,6 +134,7 @@ export function ClusterWizard() {
       edited,
       markEdited,
       followSuggestion,
+      generation,
     ],
   );
 
@@ -153,10 +175,12 @@ export function ClusterWizard() {
   const submit = handleSubmit(
     (values) => {
       clearErrors('root.serverError');
+      // Nothing is sent until the generation is known or chosen (the Save button says so).
+      if (generation === undefined) return;
       const name = values.cluster_name;
       const updated = clusters.has(name);
       save.mutate(
-        { name, body: toSaveBody(values) },
+        { name, body: buildSaveBody(values, generation) },
         {
           onSuccess: (result) => {
             setSaved({
@@ -170,9 +194,10 @@ export function ClusterWizard() {
           onError: (error) => {
             const unplaced: string[] = [];
             const placed: string[] = [];
-            if (isApiError(error) && error.status === 400) {
+            // Field metadata lands on the fields whatever the status: real Nautes answers 500.
+            if (isApiError(error)) {
               for (const [path, message] of Object.entries(error.metadata)) {
-                const field = formFieldFor(path);
+                const field = formFieldFor(path, values);
                 if (field) {
                   setError(field, { type: 'server', message });
                   placed.push(field);
@@ -181,7 +206,9 @@ export function ClusterWizard() {
                 }
               }
             }
-            if (placed.length === 0 || unplaced.length > 0) {
+            // A 400's message only counts the fields; any other answer's message says more.
+            const status = isApiError(error) ? error.status : 0;
+            if (placed.length === 0 || unplaced.length > 0 || status !== 400) {
               setError('root.serverError', {
                 type: String(error.status),
                 message: [error.message, ...unplaced].join('\n'),
@@ -302,6 +329,8 @@ export function ClusterWizard() {
               </div>
             ) : null}
 
+            <GenerationChoice generation={nautesApi} />
+
             {current.id === 'what' ? <StepWhat /> : null}
             {current.id === 'connection' ? <StepConnection /> : null}
             {current.id === 'domains' ? <StepDomains /> : null}
@@ -323,8 +352,20 @@ export function ClusterWizard() {
                 </Link>
               )}
               <span className="spacer" />
+              {isLast && generation === undefined ? (
+                <p id="save-blocked" className="field-hint">
+                  {nautesApi.status === 'loading'
+                    ? t('wizard.generation.checking')
+                    : t('wizard.generation.required')}
+                </p>
+              ) : null}
               {isLast ? (
-                <button type="submit" className="button button-primary" disabled={save.isPending}>
+                <button
+                  type="submit"
+                  className="button button-primary"
+                  disabled={save.isPending || generation === undefined}
+                  aria-describedby={generation === undefined ? 'save-blocked' : undefined}
+                >
                   {save.isPending
                     ? t('wizard.saving')
                     : clusters.has(getValues('cluster_name'))

@@ -15,12 +15,15 @@ export function StepConnection() {
     WizardValues,
     ['profile', 'cluster_name', 'kubeconfig', 'kubeconfig_context']
   >({ name: ['profile', 'cluster_name', 'kubeconfig', 'kubeconfig_context'] });
-  const { clusters } = useWizardState();
+  const { clusters, generation } = useWizardState();
   const { type } = profileParts(profile);
 
   if (type === 'virtual') return <VirtualConnection />;
 
   const existing = clusters.get(name);
+  const storedPhysical = existing?.cluster_type === 'physical';
+  // A v0.4 server requires a physical cluster's kubeconfig on every save, updates included.
+  const requiredAgain = storedPhysical && generation === 'v0.4';
   const inspection = inspect(kubeconfig);
   const contextName =
     inspection.state === 'ok' ? selectedContextName(inspection.info, chosen) : undefined;
@@ -32,7 +35,12 @@ export function StepConnection() {
 
   return (
     <>
-      <KubeconfigInput keepStored={existing?.cluster_type === 'physical'} />
+      {requiredAgain ? (
+        <Alert tone="info" live={false} title={t('wizard.connection.kubeconfigAgainTitle')}>
+          {t('wizard.connection.kubeconfigAgain', { name })}
+        </Alert>
+      ) : null}
+      <KubeconfigInput keepStored={storedPhysical && !requiredAgain} />
       <FollowingField
         name="api_server"
         label={t('wizard.fields.apiServer')}

@@ -1,7 +1,11 @@
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { AdvancedComponents } from './advanced-components';
+import { AdvancedMaps } from './advanced-maps';
 import { FollowingField } from './following-field';
 import { PortField } from './port-field';
+import { categoriesOf } from './wizard-components';
+import { useWizardState } from './wizard-context';
 import { profileParts, type WizardValues } from './wizard-form';
 
 export function StepDomains() {
@@ -10,6 +14,12 @@ export function StepDomains() {
     name: ['profile', 'worker_type'],
   });
   const { type, usage } = profileParts(profile);
+  const { generation } = useWizardState();
+  const v04 = generation === 'v0.4';
+  // v0.4 gives a virtual pipeline worker a gateway too.
+  const showTraefik = v04
+    ? categoriesOf(type, usage, workerType).includes('gateway')
+    : type === 'physical';
   return (
     <>
       <FollowingField
@@ -35,7 +45,7 @@ export function StepDomains() {
           optional
         />
       ) : null}
-      {type === 'physical' ? (
+      {showTraefik ? (
         <fieldset className="fieldset">
           <legend>{t('wizard.domains.traefikLegend')}</legend>
           <p className="field-hint">{t('wizard.domains.traefikHint')}</p>
@@ -53,6 +63,8 @@ export function StepDomains() {
           </div>
         </fieldset>
       ) : null}
+      {v04 ? <AdvancedComponents /> : null}
+      <AdvancedMaps />
     </>
   );
 }

@@ -3,19 +3,28 @@ import { useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import {
   applyDefaults,
+  applyDefaultsV04,
   clusterApiPath,
   clusterFilePath,
   clusterResourceToYaml,
   kubeconfigSecretLocation,
   toClusterResource,
+  toClusterResourceV04,
+  v04BodyToV03,
+  type NautesApiVersion,
 } from '@cluster-console/shared';
 import { CopyButton } from '../../../../components/ui/copy-button';
 import { workerTypeLabel } from '../../lib/cluster-labels';
+import { buildSaveBody, toSaveBodyV04 } from './wizard-body';
+import { useWizardState } from './wizard-context';
 import { inspect, selectedContextName, toSaveBody, type WizardValues } from './wizard-form';
 
 /** The request as it will be sent, with the kubeconfig's content replaced by a description. */
-export function redactedRequest(values: WizardValues): Record<string, unknown> {
-  const body: Record<string, unknown> = { ...toSaveBody(values) };
+export function redactedRequest(
+  values: WizardValues,
+  generation: NautesApiVersion | undefined,
+): Record<string, unknown> {
+  const body: Record<string, unknown> = { ...buildSaveBody(values, generation) };
   if (typeof body.kubeconfig === 'string') {
     const inspection = inspect(values.kubeconfig);
     const context =
@@ -27,20 +36,42 @@ export function redactedRequest(values: WizardValues): Record<string, unknown> {
   return body;
 }
 
+/** The file the server of this generation commits, defaults filled in (v0.3 while unknown). */
+export function clusterResourcePreview(
+  name: string,
+  values: WizardValues,
+  generation: NautesApiVersion | undefined,
+): string {
+  try {
+    const resource =
+      generation === 'v0.4'
+        ? toClusterResourceV04(name, applyDefaultsV04(name, toSaveBodyV04(values)))
+        : toClusterResource(name, applyDefaults(name, toSaveBody(values)));
+    return clusterResourceToYaml(resource);
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
 export function StepReview({ onEditStep }: { onEditStep: (step: number) => void }) {
   const { t } = useTranslation();
   const { control } = useFormContext<WizardValues>();
   const values = useWatch<WizardValues>({ control }) as WizardValues;
+  const { generation } = useWizardState();
   const name = values.cluster_name;
-  const body = useMemo(() => toSaveBody(values), [values]);
-  const requestJson = useMemo(() => JSON.stringify(redactedRequest(values), null, 2), [values]);
-  const yaml = useMemo(() => {
-    try {
-      return clusterResourceToYaml(toClusterResource(name, applyDefaults(name, body)));
-    } catch (error) {
-      return error instanceof Error ? error.message : String(error);
-    }
-  }, [name, body]);
+  // The summary speaks of the user's settings (hosts, ports) whichever generation carries them.
+  const body = useMemo(
+    () => (generation === 'v0.4' ? v04BodyToV03(toSaveBodyV04(values)) : toSaveBody(values)),
+    [values, generation],
+  );
+  const requestJson = useMemo(
+    () => JSON.stringify(redactedRequest(values, generation), null, 2),
+    [values, generation],
+  );
+  const yaml = useMemo(
+    () => clusterResourcePreview(name, values, generation),
+    [name, values, generation],
+  );
   const secret = kubeconfigSecretLocation(name);
   const summary: { label: string; value: string | undefined; step: number }[] = [
     { label: t('wizard.fields.clusterName'), value: name, step: 0 },
@@ -112,7 +143,10 @@ export function StepReview({ onEditStep }: { onEditStep: (step: number) => void 
           <CopyButton value={yaml} label={t('wizard.review.resource')} />
         </div>
         <p className="field-hint">
-          <code>{clusterFilePath(name)}</code> — {t('wizard.review.resourceHint')}
+          <code>{clusterFilePath(name)}</code> — {t('wizard.review.resourceHint')}{' '}
+          {generation
+            ? t('wizard.generation.previewFor', { version: generation })
+            : t('wizard.generation.previewUnknown')}
         </p>
         <pre className="code-block" tabIndex={0} aria-labelledby="review-yaml">
           {yaml}

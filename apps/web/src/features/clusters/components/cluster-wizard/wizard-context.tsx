@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Cluster } from '@cluster-console/shared';
+import type { Cluster, NautesApiVersion } from '@cluster-console/shared';
 import type { FollowingField, Suggestions } from './wizard-suggestions';
 
 export interface WizardState {
@@ -11,6 +11,8 @@ export interface WizardState {
   edited: ReadonlySet<FollowingField>;
   markEdited: (field: FollowingField) => void;
   followSuggestion: (field: FollowingField) => void;
+  /** The Nautes API generation the body is built for; undefined while unknown. */
+  generation: NautesApiVersion | undefined;
 }
 
 export const WizardStateContext = createContext<WizardState | null>(null);

@@ -1,15 +1,21 @@
-import type { FieldErrors, FieldPath, Resolver } from 'react-hook-form';
+import type { FieldPath } from 'react-hook-form';
 import {
   DEFAULT_TRAEFIK_HTTP_NODE_PORT,
   DEFAULT_TRAEFIK_HTTPS_NODE_PORT,
   inspectKubeconfig,
   tryReduceKubeconfig,
-  validateClusterName,
-  validateSaveRequest,
   type Cluster,
   type KubeconfigInfo,
+  type NautesApiVersion,
   type SaveClusterBody,
 } from '@cluster-console/shared';
+import { defaultComponentsValues, type ComponentsValues } from './wizard-components';
+import {
+  clusterResourcesMap,
+  reservedNamespacesMap,
+  type ClusterResourceRow,
+  type ReservedNamespaceRow,
+} from './wizard-maps';
 
 export const PROFILES = ['physical-host', 'physical-worker', 'virtual-worker'] as const;
 export type Profile = (typeof PROFILES)[number];
@@ -32,6 +38,10 @@ export interface WizardValues {
   tekton_host: string;
   traefik: { http_node_port: string; https_node_port: string };
   vcluster: { https_node_port: string };
+  /** v0.4's `components_list`; the hosts and ports stay in the fields above. */
+  components: ComponentsValues;
+  reserved_namespaces: ReservedNamespaceRow[];
+  cluster_resources: ClusterResourceRow[];
 }
 
 export type WizardField = FieldPath<WizardValues>;
@@ -52,6 +62,9 @@ export const EMPTY_WIZARD_VALUES: WizardValues = {
     https_node_port: DEFAULT_TRAEFIK_HTTPS_NODE_PORT,
   },
   vcluster: { https_node_port: '' },
+  components: defaultComponentsValues(),
+  reserved_namespaces: [],
+  cluster_resources: [],
 };
 
 export function profileParts(profile: WizardValues['profile']): {
@@ -70,9 +83,13 @@ export function profileParts(profile: WizardValues['profile']): {
   }
 }
 
-/** What the wizard knows besides the form: the clusters already registered. */
+/**
+ * What the wizard knows besides the form: the clusters already registered and the Nautes API
+ * generation the body is for (undefined while unknown).
+ */
 export interface WizardContext {
   clusters: ReadonlyMap<string, Cluster>;
+  generation?: NautesApiVersion | undefined;
 }
 
 export type KubeconfigInspection =
@@ -108,7 +125,10 @@ export function kubeconfigToSend(
   return reduced.ok ? reduced.kubeconfig : raw.trim();
 }
 
-/** The exact request body the wizard sends: only the fields that apply, empty ones left out. */
+/**
+ * The exact v0.3 request body: only the fields that apply, empty ones left out. The two maps
+ * are sent only when the user filled a row.
+ */
 export function toSaveBody(values: WizardValues): SaveClusterBody {
   const { type, usage } = profileParts(values.profile);
   const body: Record<string, unknown> = {
@@ -140,97 +160,9 @@ export function toSaveBody(values: WizardValues): SaveClusterBody {
   if (type === 'virtual' && values.vcluster.https_node_port.trim()) {
     body.vcluster = { https_node_port: values.vcluster.https_node_port.trim() };
   }
+  const reserved = reservedNamespacesMap(values.reserved_namespaces);
+  if (reserved) body.reserved_namespaces_allowed_products = reserved;
+  const resources = clusterResourcesMap(values.cluster_resources);
+  if (resources) body.product_allowed_cluster_resources = resources;
   return body as SaveClusterBody;
 }
-
-/** A server (or shared-rule) field path -> the wizard field that shows it, if any. */
-export function formFieldFor(path: string): WizardField | undefined {
-  switch (path) {
-    case 'cluster_type':
-    case 'usage':
-    case 'cluster_kind':
-      return 'profile';
-    case 'cluster_name':
-    case 'worker_type':
-    case 'kubeconfig':
-    case 'host_cluster':
-    case 'api_server':
-    case 'primary_domain':
-    case 'argocd_host':
-    case 'tekton_host':
-    case 'traefik.http_node_port':
-    case 'traefik.https_node_port':
-    case 'vcluster.https_node_port':
-      return path;
-    case 'traefik':
-      return 'traefik.http_node_port';
-    case 'vcluster':
-      return 'vcluster.https_node_port';
-    default:
-      return undefined;
-  }
-}
-
-/** Every problem with the form as it stands, keyed by wizard field (messages from the shared rules). */
-export function validateWizard(
-  values: WizardValues,
-  context: WizardContext,
-): Partial<Record<WizardField, string>> {
-  const errors: Partial<Record<WizardField, string>> = {};
-  if (!values.profile) errors.profile = 'Choose what kind of cluster to register.';
-  const nameProblem = validateClusterName(values.cluster_name);
-  if (nameProblem) errors.cluster_name = nameProblem;
-  const { type } = profileParts(values.profile);
-  const existing = context.clusters.get(values.cluster_name);
-
-  if (type === 'physical') {
-    const inspection = inspect(values.kubeconfig);
-    if (inspection.state === 'invalid') {
-      errors.kubeconfig = inspection.error;
-    } else if (inspection.state === 'ok' && inspection.info.contexts.length > 1) {
-      if (!selectedContextName(inspection.info, values.kubeconfig_context)) {
-        errors.kubeconfig_context = 'Choose the context of the cluster to register.';
-      }
-    }
-  }
-  if (type === 'virtual' && values.host_cluster) {
-    const host = context.clusters.get(values.host_cluster);
-    if (host && host.usage !== 'host') {
-      errors.host_cluster = `"${values.host_cluster}" is not a host cluster: choose a cluster registered as a host.`;
-    }
-  }
-
-  if (values.profile) {
-    const result = validateSaveRequest(values.cluster_name, toSaveBody(values), {
-      // Updating a physical cluster without a kubeconfig keeps the stored one.
-      kubeconfigOptional: existing?.cluster_type === 'physical',
-    });
-    if (!result.ok) {
-      for (const [path, message] of Object.entries(result.fieldErrors)) {
-        const field = formFieldFor(path);
-        if (field && !errors[field]) errors[field] = message;
-      }
-    }
-  }
-  return errors;
-}
-
-function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
-  const keys = path.split('.');
-  let node = target;
-  keys.slice(0, -1).forEach((key) => {
-    node[key] ??= {};
-    node = node[key] as Record<string, unknown>;
-  });
-  node[keys[keys.length - 1] ?? path] = value;
-}
-
-/** react-hook-form resolver over the shared rules: the same ones the clusters API applies. */
-export const wizardResolver: Resolver<WizardValues, WizardContext> = (values, context) => {
-  const errors = validateWizard(values, context ?? { clusters: new Map() });
-  const entries = Object.entries(errors);
-  if (entries.length === 0) return { values, errors: {} };
-  const fieldErrors: Record<string, unknown> = {};
-  for (const [path, message] of entries) setPath(fieldErrors, path, { type: 'validate', message });
-  return { values: {}, errors: fieldErrors as FieldErrors<WizardValues> };
-};

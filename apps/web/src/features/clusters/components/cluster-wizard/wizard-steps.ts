@@ -26,12 +26,15 @@ export const WIZARD_STEPS: readonly WizardStep[] = [
       'tekton_host',
       'traefik.http_node_port',
       'traefik.https_node_port',
+      'components',
+      'reserved_namespaces',
+      'cluster_resources',
     ],
   },
   { id: 'review', fields: () => [] },
 ];
 
-const FIELD_STEPS: Record<WizardField, number> = {
+const FIELD_STEPS: Partial<Record<string, number>> = {
   profile: 0,
   worker_type: 0,
   cluster_name: 0,
@@ -47,12 +50,15 @@ const FIELD_STEPS: Record<WizardField, number> = {
   'traefik.http_node_port': 2,
   'traefik.https_node_port': 2,
   traefik: 2,
+  components: 2,
+  reserved_namespaces: 2,
+  cluster_resources: 2,
 };
 
 /** The first step (in order) that shows any of these fields. */
 export function firstStepOf(fields: readonly string[]): number | undefined {
   const steps = fields
-    .map((field) => FIELD_STEPS[field as WizardField])
+    .map((field) => FIELD_STEPS[field] ?? FIELD_STEPS[field.split('.')[0] ?? field])
     .filter((step) => step !== undefined);
   return steps.length > 0 ? Math.min(...steps) : undefined;
 }
