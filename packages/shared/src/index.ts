@@ -19,3 +19,5 @@ export * from './kubeconfig/read-kubeconfig';
 export * from './kubeconfig/loopback';
 export * from './kubeconfig/inspect-kubeconfig';
 export * from './kubeconfig/reduce-kubeconfig';
+export * from './cli-file/cli-cluster-draft';
+export * from './cli-file/read-cli-file';
