@@ -21,3 +21,4 @@ export * from './kubeconfig/inspect-kubeconfig';
 export * from './kubeconfig/reduce-kubeconfig';
 export * from './cli-file/cli-cluster-draft';
 export * from './cli-file/read-cli-file';
+export * from './cli-file/write-cli-file';
