@@ -12,7 +12,6 @@ import {
   applyComponentDefaults,
   clientCategoriesFor,
   CLIENT_COMPONENT_CATEGORIES,
-  type ComponentsList,
   type PartialComponent,
 } from '../clusters/components';
 import { categoryToCamel } from '../clusters/components-case';
@@ -55,7 +54,7 @@ function componentsOf(view: ClusterView): Record<string, FileComponent> {
   const merged = v03BodyToV04(settings, view.components).components_list ?? {};
   const list: Partial<Record<string, PartialComponent>> =
     view.components === undefined
-      ? (applyComponentDefaults(view.name, { ...view, components_list: merged }) as ComponentsList)
+      ? applyComponentDefaults(view.name, { ...view, components_list: merged })
       : merged;
   const has = clientCategoriesFor(view);
   const out: Record<string, FileComponent> = {};
