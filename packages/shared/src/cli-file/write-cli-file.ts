@@ -58,7 +58,11 @@ function componentsOf(view: ClusterView): Record<string, FileComponent> {
       : merged;
   const has = clientCategoriesFor(view);
   const out: Record<string, FileComponent> = {};
-  for (const category of CLIENT_COMPONENT_CATEGORIES) {
+  // Sorted by file key, as in the contract's example and the committed Cluster resource.
+  const categories = [...CLIENT_COMPONENT_CATEGORIES].sort((a, b) =>
+    categoryToCamel(a).localeCompare(categoryToCamel(b)),
+  );
+  for (const category of categories) {
     const component = list[category];
     if (component == null) continue;
     if (has.length > 0 && !has.includes(category)) continue;
