@@ -332,6 +332,21 @@ metadata:
     ]);
   });
 
+  it('when a map has a __proto__ key, then it is noted and no prototype is set', () => {
+    const doc = good(`${HEAD}spec:
+  name: c
+  reservedNamespacesAllowedProducts:
+    __proto__: [polluted]
+    argocd: [p]
+`);
+    const reserved = doc.cluster.reserved_namespaces_allowed_products ?? {};
+    expect(Object.getPrototypeOf(reserved)).toBe(Object.prototype);
+    expect(reserved).toEqual({ argocd: ['p'] });
+    expect(doc.notes.map((n) => n.path)).toEqual([
+      'spec.reservedNamespacesAllowedProducts.__proto__',
+    ]);
+  });
+
   it('when the name is missing everywhere, then the document is read and a note asks for one', () => {
     const doc = good(`${HEAD}spec:\n  usage: host\n`);
     expect(doc.cluster.name).toBeUndefined();

@@ -12,19 +12,18 @@ import { isPair, isScalar, LineCounter, parseAllDocuments, visit, type Document 
 import { CLUSTER_RESOURCE_API_VERSION } from '../clusters/cluster-resource';
 import { isPlainObject } from '../clusters/save-body.schema';
 import type { CliClusterDraft } from './cli-cluster-draft';
+import { keyGenerationOf, readSpec } from './read-cli-spec';
 import {
   issueAt,
-  keyGenerationOf,
   kindOfValue,
   note,
   noteUnknownKeys,
-  readSpec,
   type CliFileIssue,
   type DocumentContext,
-} from './read-cli-spec';
+} from './read-values';
 import { lineOfOffset } from './yaml-locate';
 
-export type { CliFileIssue } from './read-cli-spec';
+export type { CliFileIssue } from './read-values';
 
 export const CLI_FILE_MAX_BYTES = 1024 * 1024;
 export const CLI_FILE_MAX_DOCUMENTS = 100;
