@@ -291,6 +291,21 @@ metadata:
     });
   });
 
+  it('when a list item is a number, then it is read as written, with a note to quote it', () => {
+    const doc = good(
+      `${HEAD}spec:\n  name: c\n  reservedNamespacesAllowedProducts:\n    argocd: [1984]\n`,
+    );
+    expect(doc.cluster.reserved_namespaces_allowed_products).toEqual({ argocd: ['1984'] });
+    expect(doc.notes).toEqual([
+      {
+        path: 'spec.reservedNamespacesAllowedProducts.argocd[0]',
+        line: 6,
+        message:
+          'spec.reservedNamespacesAllowedProducts.argocd[0] is a number (1984); read as the text "1984". The clusters API takes only text: quote it in the file, "1984".',
+      },
+    ]);
+  });
+
   it('when a mapping or list is where text is expected, then it is refused with a note', () => {
     const doc = good(`${HEAD}spec:\n  name: c\n  usage: [worker]\n`);
     expect(doc.cluster.usage).toBeUndefined();

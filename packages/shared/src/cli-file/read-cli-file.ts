@@ -210,6 +210,9 @@ function readDocument(doc: Document, index: number, lines: LineCounter): CliFile
     note(ctx, ['status'], 'status is written by Nautes itself; not imported.');
   }
   const cluster = readSpec(ctx, ['spec'], spec);
+  if (metadata !== undefined && metadata !== null && !isPlainObject(metadata)) {
+    note(ctx, ['metadata'], `metadata is ${kindOfValue(metadata)}, not a mapping; not imported.`);
+  }
   const meta = isPlainObject(metadata) ? metadata : {};
   const extraMeta = Object.keys(meta).filter((key) => !QUIET_METADATA_KEYS.includes(key));
   for (const key of extraMeta) {

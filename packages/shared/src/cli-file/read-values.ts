@@ -70,10 +70,12 @@ export function readText(ctx: DocumentContext, path: YamlPath, value: unknown): 
   const where = yamlPathText(path);
   if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') {
     const written = sourceAt(ctx.doc, path) ?? String(value);
+    const last = path[path.length - 1];
+    const quoted = typeof last === 'string' ? `${last}: "${written}"` : `"${written}"`;
     note(
       ctx,
       path,
-      `${where} is ${kindOfValue(value)} (${written}); read as the text "${written}". The clusters API takes only text: quote it in the file, ${where.split('.').pop() ?? where}: "${written}".`,
+      `${where} is ${kindOfValue(value)} (${written}); read as the text "${written}". The clusters API takes only text: quote it in the file, ${quoted}.`,
     );
     return written;
   }
