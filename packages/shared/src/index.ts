@@ -20,3 +20,6 @@ export * from './kubeconfig/loopback';
 export * from './kubeconfig/inspect-kubeconfig';
 export * from './kubeconfig/reduce-kubeconfig';
 export * from './history';
+export * from './cli-file/cli-cluster-draft';
+export * from './cli-file/read-cli-file';
+export * from './cli-file/write-cli-file';
