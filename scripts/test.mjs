@@ -15,7 +15,8 @@ const hasE2eTests = () => {
   return existsSync(dir) && readdirSync(dir).some((file) => file.endsWith('.spec.ts'));
 };
 
-// Real servers, not mocks: the BFF's session tests need Redis, e2e needs Chromium.
+// Real servers and clients, not mocks: the BFF's session tests need Redis, the local-kube
+// tests kubectl, e2e needs Chromium.
 const setupProblems = [];
 if (!ensureDebianPackage('redis-server', 'redis-server')) {
   setupProblems.push(
@@ -29,6 +30,12 @@ if (
 ) {
   setupProblems.push(
     "Chromium is missing and could not be installed with apt-get (install Debian's chromium; e2e tests run in /usr/bin/chromium)",
+  );
+}
+// The local Kubernetes API stand-in is checked against a real client: Debian's kubectl.
+if (!ensureDebianPackage('kubectl', 'kubernetes-client')) {
+  setupProblems.push(
+    "kubectl is missing and could not be installed with apt-get (install Debian's kubernetes-client; the local-kube tests run it)",
   );
 }
 for (const problem of setupProblems) log(`error: ${problem}`);
