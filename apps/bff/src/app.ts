@@ -7,6 +7,7 @@ import { requireSignedIn } from './auth/signed-in.middleware';
 import type { Config } from './config';
 import { healthRouter, httpHealthCheck, type ReadinessCheck } from './health/health.router';
 import { clusterNameGuard } from './middleware/cluster-name-guard';
+import { connectionCheckRouter } from './connection-check/connection-check.router';
 import { csrfProtection } from './middleware/csrf';
 import { apiNotFound, errorHandler } from './middleware/errors';
 import { loginRateLimit, mutationRateLimit } from './middleware/rate-limits';
@@ -116,6 +117,27 @@ export function createApp(deps: AppDeps): App {
         setting: config.clustersApi.nautesApiVersion,
         logger,
       }),
+    }),
+  );
+  app.use(
+    connectionCheckRouter({
+      session,
+      requireSignedIn: signedIn,
+      logger,
+      options: {
+        ...config.connectionCheck,
+        rateLimit: {
+          windowSeconds: config.rateLimits.windowSeconds,
+          limit: config.connectionCheck.rateLimit,
+        },
+        protectedUrls: [
+          publicUrl,
+          `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`,
+          config.gitlab.url,
+          config.clustersApi.url,
+          ...(config.session.redisUrl ? [config.session.redisUrl] : []),
+        ],
+      },
     }),
   );
   app.use(

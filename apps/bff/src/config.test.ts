@@ -37,6 +37,28 @@ describe('loadConfig', () => {
     },
   );
 
+  it('when no connection-check setting is given, then https only, any address the policy allows, 15 s, 10 checks a window', () => {
+    expect(loadConfig({}).connectionCheck).toEqual({
+      allowedNetworks: undefined,
+      allowHttp: false,
+      timeoutSeconds: 15,
+      rateLimit: 10,
+    });
+  });
+
+  it('when CONNECTION_CHECK_ALLOWED_NETWORKS lists networks, then they are parsed and normalised', () => {
+    const config = loadConfig({
+      CONNECTION_CHECK_ALLOWED_NETWORKS: '10.20.0.0/16, 127.0.0.1 ::1/128',
+      CONNECTION_CHECK_ALLOW_HTTP: 'true',
+    });
+    expect(config.connectionCheck.allowedNetworks?.map((network) => network.text)).toEqual([
+      '10.20.0.0/16',
+      '127.0.0.1/32',
+      '::1/128',
+    ]);
+    expect(config.connectionCheck.allowHttp).toBe(true);
+  });
+
   it('when PORT is 0 and no PUBLIC_URL is given, then the public URL is left to the listening port', () => {
     expect(loadConfig({ PORT: '0' }).publicUrl).toBeUndefined();
   });
@@ -68,6 +90,10 @@ describe('loadConfig', () => {
     [{ PORT: '70000' }, 'PORT'],
     [{ SESSION_IDLE_TIMEOUT: '-5' }, 'SESSION_IDLE_TIMEOUT'],
     [{ NAUTES_API_VERSION: '0.4' }, 'NAUTES_API_VERSION is v0.3, v0.4 or auto'],
+    [{ CONNECTION_CHECK_ALLOWED_NETWORKS: '10.0.0.0/8,cluster.local' }, '"cluster.local" is not'],
+    [{ CONNECTION_CHECK_ALLOWED_NETWORKS: '10.0.0.0/40' }, 'prefix length outside 0..32'],
+    [{ CONNECTION_CHECK_ALLOW_HTTP: 'yes' }, 'CONNECTION_CHECK_ALLOW_HTTP is true or false'],
+    [{ CONNECTION_CHECK_TIMEOUT: '0' }, 'CONNECTION_CHECK_TIMEOUT'],
   ])('when %j, then it refuses to start naming the problem', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
