@@ -337,6 +337,10 @@ describe('connection-check hardening', () => {
     ['https://169.254.169.254', 'link-local'],
     ['https://[fd00:ec2::254]', 'cloud metadata'],
     ['https://[fe80::1]:6443', 'link-local'],
+    ['https://[::ffff:169.254.169.254]', 'link-local'],
+    ['https://0251.0376.0251.0376', 'link-local'],
+    ['https://2130706433:6443', 'loopback'],
+    ['https://[::1]:6443', 'loopback'],
   ])('when the API server is %s, then it is refused before any socket opens', async (url, kind) => {
     const { status, answer } = await check(
       { api_server: url, kubeconfig: configFor(kubes.good) },
