@@ -15,7 +15,8 @@ const hasE2eTests = () => {
   return existsSync(dir) && readdirSync(dir).some((file) => file.endsWith('.spec.ts'));
 };
 
-// Real servers, not mocks: the BFF's session tests need Redis, e2e needs Chromium.
+// Real servers and clients, not mocks: the BFF's session tests need Redis, the local-kube
+// tests kubectl, e2e needs Chromium.
 const setupProblems = [];
 if (!ensureDebianPackage('redis-server', 'redis-server')) {
   setupProblems.push(

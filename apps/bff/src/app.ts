@@ -8,6 +8,7 @@ import type { Config } from './config';
 import { healthRouter, httpHealthCheck, type ReadinessCheck } from './health/health.router';
 import { historyRouter } from './history/history.router';
 import { clusterNameGuard } from './middleware/cluster-name-guard';
+import { connectionCheckRouter } from './connection-check/connection-check.router';
 import { csrfProtection } from './middleware/csrf';
 import { apiNotFound, errorHandler } from './middleware/errors';
 import { loginRateLimit, mutationRateLimit } from './middleware/rate-limits';
@@ -127,6 +128,27 @@ export function createApp(deps: AppDeps): App {
       timeoutSeconds: config.gitlab.timeoutSeconds,
       settings: config.tenant,
       logger,
+    }),
+  );
+  app.use(
+    connectionCheckRouter({
+      session,
+      requireSignedIn: signedIn,
+      logger,
+      options: {
+        ...config.connectionCheck,
+        rateLimit: {
+          windowSeconds: config.rateLimits.windowSeconds,
+          limit: config.connectionCheck.rateLimit,
+        },
+        protectedUrls: [
+          publicUrl,
+          `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`,
+          config.gitlab.url,
+          config.clustersApi.url,
+          ...(config.session.redisUrl ? [config.session.redisUrl] : []),
+        ],
+      },
     }),
   );
   app.use(

@@ -52,6 +52,28 @@ describe('loadConfig', () => {
     expect(loadConfig(env).tenant).toEqual(tenant);
   });
 
+  it('when no connection-check setting is given, then https only, any address the policy allows, 15 s, 10 checks a window', () => {
+    expect(loadConfig({}).connectionCheck).toEqual({
+      allowedNetworks: undefined,
+      allowHttp: false,
+      timeoutSeconds: 15,
+      rateLimit: 10,
+    });
+  });
+
+  it('when CONNECTION_CHECK_ALLOWED_NETWORKS lists networks, then they are parsed and normalised', () => {
+    const config = loadConfig({
+      CONNECTION_CHECK_ALLOWED_NETWORKS: '10.20.0.0/16, 127.0.0.1 ::1/128',
+      CONNECTION_CHECK_ALLOW_HTTP: 'true',
+    });
+    expect(config.connectionCheck.allowedNetworks?.map((network) => network.text)).toEqual([
+      '10.20.0.0/16',
+      '127.0.0.1/32',
+      '::1/128',
+    ]);
+    expect(config.connectionCheck.allowHttp).toBe(true);
+  });
+
   it('when PORT is 0 and no PUBLIC_URL is given, then the public URL is left to the listening port', () => {
     expect(loadConfig({ PORT: '0' }).publicUrl).toBeUndefined();
   });
@@ -87,6 +109,10 @@ describe('loadConfig', () => {
     [{ TENANT_PROJECT: 'https://gitlab.example.com/nautes/tenant-config.git' }, 'TENANT_PROJECT'],
     [{ TENANT_BRANCH: '--upload-pack=x' }, 'TENANT_BRANCH'],
     [{ TENANT_BRANCH: 'main branch' }, 'TENANT_BRANCH'],
+    [{ CONNECTION_CHECK_ALLOWED_NETWORKS: '10.0.0.0/8,cluster.local' }, '"cluster.local" is not'],
+    [{ CONNECTION_CHECK_ALLOWED_NETWORKS: '10.0.0.0/40' }, 'prefix length outside 0..32'],
+    [{ CONNECTION_CHECK_ALLOW_HTTP: 'yes' }, 'CONNECTION_CHECK_ALLOW_HTTP is true or false'],
+    [{ CONNECTION_CHECK_TIMEOUT: '0' }, 'CONNECTION_CHECK_TIMEOUT'],
   ])('when %j, then it refuses to start naming the problem', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

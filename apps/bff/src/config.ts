@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { parseNetwork, type IpNetwork } from './connection-check/ip-networks';
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const repoRoot = path.resolve(appDir, '../..');
@@ -103,6 +104,32 @@ const EnvSchema = z.object({
       })
       .default('auto'),
   ),
+  CONNECTION_CHECK_ALLOWED_NETWORKS: optional(
+    z
+      .string()
+      .transform((value, ctx) => {
+        try {
+          return value
+            .split(/[\s,]+/)
+            .filter(Boolean)
+            .map(parseNetwork);
+        } catch (error) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `CONNECTION_CHECK_ALLOWED_NETWORKS is a comma-separated list of CIDR networks: ${(error as Error).message}`,
+          });
+          return z.NEVER;
+        }
+      })
+      .optional(),
+  ),
+  CONNECTION_CHECK_ALLOW_HTTP: optional(
+    z
+      .enum(['true', 'false'], { error: 'CONNECTION_CHECK_ALLOW_HTTP is true or false' })
+      .default('false'),
+  ),
+  CONNECTION_CHECK_TIMEOUT: seconds('CONNECTION_CHECK_TIMEOUT', 15),
+  CONNECTION_CHECK_RATE_LIMIT: count('CONNECTION_CHECK_RATE_LIMIT', 10),
   LOG_LEVEL: optional(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
@@ -146,6 +173,14 @@ export interface Config {
   tokenRefreshSkewSeconds: number;
   webDistDir: string;
   rateLimits: { windowSeconds: number; login: number; mutations: number };
+  connectionCheck: {
+    /** Undefined: any address the policy does not refuse (see address-policy.ts). */
+    allowedNetworks: IpNetwork[] | undefined;
+    allowHttp: boolean;
+    timeoutSeconds: number;
+    /** Checks per user per RATE_LIMIT_WINDOW. */
+    rateLimit: number;
+  };
   /** Express's `trust proxy` setting: a hop count, `true`, or a list of addresses/subnets. */
   trustProxy: boolean | number | string | undefined;
   logLevel: string;
@@ -211,6 +246,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       windowSeconds: values.RATE_LIMIT_WINDOW,
       login: values.LOGIN_RATE_LIMIT,
       mutations: values.MUTATION_RATE_LIMIT,
+    },
+    connectionCheck: {
+      allowedNetworks: values.CONNECTION_CHECK_ALLOWED_NETWORKS,
+      allowHttp: values.CONNECTION_CHECK_ALLOW_HTTP === 'true',
+      timeoutSeconds: values.CONNECTION_CHECK_TIMEOUT,
+      rateLimit: values.CONNECTION_CHECK_RATE_LIMIT,
     },
     trustProxy: parseTrustProxy(values.TRUST_PROXY),
     logLevel: values.LOG_LEVEL,

@@ -1,0 +1,163 @@
+import { lookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
+import { ErrorReason } from '@cluster-console/shared';
+import express, { Router, type RequestHandler } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import type { Logger } from 'pino';
+import { sendError } from '../middleware/errors';
+import type { Endpoint, Resolver } from './address-policy';
+import type { IpNetwork } from './ip-networks';
+import {
+  ApiServerUrlError,
+  parseApiServer,
+  runConnectionCheck,
+  type ConnectionCheckSettings,
+} from './connection-check';
+import { CONNECTION_CHECK_ROUTE, ConnectionCheckRequestSchema } from './connection-check.schema';
+
+export interface ConnectionCheckOptions {
+  allowedNetworks: IpNetwork[] | undefined;
+  allowHttp: boolean;
+  timeoutSeconds: number;
+  rateLimit: { windowSeconds: number; limit: number };
+  /** URLs of the BFF itself and of its dependencies: never checked (by address and port). */
+  protectedUrls: string[];
+}
+
+/** The system resolver, every address: the check picks and pins one. */
+export const systemResolver: Resolver = async (hostname) =>
+  (await lookup(hostname, { all: true, verbatim: true })).map(({ address, family }) => ({
+    address,
+    family,
+  }));
+
+const STEP_TIMEOUT_MS = 5000;
+const MAX_RESPONSE_BYTES = 64 * 1024;
+
+/**
+ * `POST /api/console/connection-checks`: answered by the BFF itself. Signed-in only (CSRF is
+ * global), rate-limited per user, body read only after both; the check's target is judged by
+ * the address policy before any socket opens. Logged: user, host, address, statuses — never
+ * the kubeconfig or a credential.
+ */
+export function connectionCheckRouter(deps: {
+  session: RequestHandler;
+  requireSignedIn: RequestHandler;
+  options: ConnectionCheckOptions;
+  logger: Logger;
+  resolver?: Resolver;
+}): Router {
+  const { options, logger } = deps;
+  const resolver = deps.resolver ?? systemResolver;
+  const perUser = rateLimit({
+    windowMs: options.rateLimit.windowSeconds * 1000,
+    limit: options.rateLimit.limit,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (_req, res) => `user:${String(res.locals.username)}`,
+    handler: (_req, res) => {
+      sendError(
+        res,
+        429,
+        ErrorReason.RATE_LIMITED,
+        `Too many connection checks. Wait ${options.rateLimit.windowSeconds} seconds and try again.`,
+        { retry_after_seconds: String(options.rateLimit.windowSeconds) },
+      );
+    },
+  });
+  const router = Router();
+  router.post(
+    CONNECTION_CHECK_ROUTE,
+    deps.session,
+    deps.requireSignedIn,
+    perUser,
+    express.json({ limit: '1mb' }),
+    async (req, res) => {
+      const parsed = ConnectionCheckRequestSchema.safeParse(req.body);
+      if (!parsed.success) {
+        const fields: Record<string, string> = {};
+        for (const issue of parsed.error.issues) {
+          fields[String(issue.path[0] ?? 'body')] ??= issue.message;
+        }
+        sendError(
+          res,
+          400,
+          ErrorReason.VALIDATION_FAILED,
+          'The connection check needs api_server and kubeconfig.',
+          fields,
+        );
+        return;
+      }
+      let url: URL;
+      try {
+        url = parseApiServer(parsed.data.api_server, options.allowHttp);
+      } catch (error) {
+        if (!(error instanceof ApiServerUrlError)) throw error;
+        sendError(res, 400, ErrorReason.VALIDATION_FAILED, error.message, {
+          api_server: error.message,
+        });
+        return;
+      }
+      const settings: ConnectionCheckSettings = {
+        policy: {
+          allowedNetworks: options.allowedNetworks,
+          protectedEndpoints: await protectedEndpoints(options.protectedUrls, resolver),
+        },
+        resolver,
+        allowHttp: options.allowHttp,
+        timeoutMs: options.timeoutSeconds * 1000,
+        stepTimeoutMs: Math.min(STEP_TIMEOUT_MS, options.timeoutSeconds * 1000),
+        maxResponseBytes: MAX_RESPONSE_BYTES,
+      };
+      const result = await runConnectionCheck(settings, url, parsed.data.kubeconfig);
+      logger.info(
+        {
+          event: 'connection_check',
+          reqId: req.id,
+          user: res.locals.username,
+          host: url.host,
+          address: result.address,
+          checks: Object.fromEntries(result.checks.map((check) => [check.id, check.status])),
+          durationMs: result.duration_ms,
+        },
+        'connection checked',
+      );
+      res.json(result);
+    },
+  );
+  return router;
+}
+
+/** The BFF's and its dependencies' address:port pairs, names resolved now (failures ignored). */
+async function protectedEndpoints(urls: string[], resolver: Resolver): Promise<Endpoint[]> {
+  const endpoints: Endpoint[] = [];
+  await Promise.all(
+    urls.map(async (text) => {
+      let url: URL;
+      try {
+        url = new URL(text);
+      } catch {
+        return;
+      }
+      const port = Number(url.port || DEFAULT_PORTS[url.protocol] || 0);
+      const host = url.hostname.replace(/^\[|\]$/g, '');
+      if (isIP(host)) {
+        endpoints.push({ address: host, port });
+        return;
+      }
+      try {
+        for (const { address } of await resolver(host)) endpoints.push({ address, port });
+      } catch {
+        // A dependency that does not resolve cannot be reached by the check either.
+      }
+    }),
+  );
+  return endpoints;
+}
+
+const DEFAULT_PORTS: Record<string, number> = {
+  'http:': 80,
+  'https:': 443,
+  'redis:': 6379,
+  'rediss:': 6379,
+};

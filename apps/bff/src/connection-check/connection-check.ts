@@ -1,0 +1,281 @@
+import { isIP } from 'node:net';
+import { resolveTarget, type AddressPolicy, type Resolver } from './address-policy';
+import type {
+  CheckId,
+  CheckResult,
+  CheckStatus,
+  ConnectionCheckResponse,
+} from './connection-check.schema';
+import { readCredentials, type CheckCredentials } from './kubeconfig-credentials';
+import { describeKubeAnswer, explainTls, PERMISSIONS, permissionsResult } from './explain';
+import {
+  kubeRequest,
+  seconds,
+  tcpConnect,
+  tlsHandshake,
+  type KubeRequest,
+  type Target,
+} from './probes';
+
+export interface ConnectionCheckSettings {
+  policy: AddressPolicy;
+  resolver: Resolver;
+  /** `CONNECTION_CHECK_ALLOW_HTTP`: plain http API servers may be checked. */
+  allowHttp: boolean;
+  /** The whole check's time limit. */
+  timeoutMs: number;
+  /** Each connection's and each request's time limit (within the whole). */
+  stepTimeoutMs: number;
+  /** The most read from any one answer. */
+  maxResponseBytes: number;
+}
+
+const unexpected = {
+  status: 'failed',
+  message: 'The server answered in a way the console cannot read.',
+} as const;
+
+export class ApiServerUrlError extends Error {
+  override name = 'ApiServerUrlError';
+}
+
+/** Parses the API server URL: https (or http when allowed), a host, no credentials, no path games. */
+export function parseApiServer(text: string, allowHttp: boolean): URL {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ApiServerUrlError(`"${text}" is not a URL; write it as https://host:port.`);
+  }
+  if (url.protocol !== 'https:' && !(allowHttp && url.protocol === 'http:')) {
+    throw new ApiServerUrlError(
+      url.protocol === 'http:'
+        ? 'The API server URL must be https: the console checks only https API servers (CONNECTION_CHECK_ALLOW_HTTP allows http).'
+        : `The API server URL must be https://, not ${url.protocol}//.`,
+    );
+  }
+  if (url.username || url.password) {
+    throw new ApiServerUrlError('The API server URL must not contain a user name or password.');
+  }
+  if (!url.hostname) throw new ApiServerUrlError('The API server URL has no host.');
+  return url;
+}
+
+/**
+ * Runs the checks in order, each timed; a check that cannot run because an earlier one failed is
+ * `skipped` with the reason. Nothing here throws for what the server does: every outcome is a
+ * result in words. The kubeconfig and credentials are never logged or returned.
+ */
+export async function runConnectionCheck(
+  settings: ConnectionCheckSettings,
+  url: URL,
+  kubeconfig: string,
+): Promise<ConnectionCheckResponse> {
+  const started = Date.now();
+  const deadline = started + settings.timeoutMs;
+  const stepTimeout = () => Math.max(1, Math.min(settings.stepTimeoutMs, deadline - Date.now()));
+  const apiServer = url.href.replace(/\/$/, '');
+  const checks: CheckResult[] = [];
+  const notes: string[] = [];
+  const answer = (address: string | null): ConnectionCheckResponse => ({
+    api_server: apiServer,
+    address,
+    checks,
+    notes,
+    duration_ms: Date.now() - started,
+  });
+  const timed = async (
+    id: CheckId,
+    run: () => Promise<{ status: CheckStatus; message: string; detail?: string }>,
+  ) => {
+    const at = Date.now();
+    const result = await run();
+    const check: CheckResult = { id, ...result, duration_ms: Date.now() - at };
+    checks.push(check);
+    return check;
+  };
+  const skipRest = (message: string) => {
+    for (const id of ['reachable', 'tls', 'version', 'identity', 'permissions'] as const) {
+      if (!checks.some((check) => check.id === id)) {
+        checks.push({ id, status: 'skipped', message, duration_ms: 0 });
+      }
+    }
+  };
+
+  const read = await readCredentials(kubeconfig, apiServer);
+  if (!read.ok) {
+    skipRest(`Skipped: ${read.error}`);
+    return answer(null);
+  }
+  const credentials = read.credentials;
+  notes.push(...credentials.notes);
+  if (credentials.kubeconfigServer) {
+    notes.push(
+      `The kubeconfig's own server is ${credentials.kubeconfigServer}; the check used ${apiServer}.`,
+    );
+  }
+
+  const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+  const hostname = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
+  let target: Target | undefined;
+  const reachable = await timed('reachable', async () => {
+    const resolution = await resolveTarget(settings.policy, settings.resolver, hostname, port);
+    if (!resolution.ok) {
+      return {
+        status: 'failed',
+        message: resolution.reason,
+        ...(resolution.addresses.length > 0
+          ? { detail: `Resolved to ${resolution.addresses.join(', ')}.` }
+          : {}),
+      };
+    }
+    target = { hostname, port, address: resolution.address, family: resolution.family };
+    const tcp = await tcpConnect(target, stepTimeout());
+    const where = isIP(hostname)
+      ? `${hostname}:${port}`
+      : `${hostname} (${resolution.address}) port ${port}`;
+    if (!tcp.ok) {
+      return {
+        status: 'failed',
+        message:
+          tcp.code === 'ECONNREFUSED'
+            ? `Nothing accepts connections at ${where}: check the address and port.`
+            : tcp.code === 'ETIMEDOUT'
+              ? `${where} did not answer within ${seconds(stepTimeout())}: a firewall may drop the traffic, or the address is wrong.`
+              : `Could not connect to ${where} (${tcp.code}).`,
+        detail: tcp.message,
+      };
+    }
+    return { status: 'ok', message: `${where} accepts connections.` };
+  });
+  if (reachable.status !== 'ok' || !target) {
+    skipRest('Skipped: the server is not reachable.');
+    return answer(target?.address ?? null);
+  }
+
+  const isHttps = url.protocol === 'https:';
+  let verify = true;
+  const tlsCheck = await timed('tls', async () => {
+    if (!isHttps) {
+      verify = false;
+      return {
+        status: 'warning',
+        message:
+          'Plain http: nothing is encrypted or verified (allowed by CONNECTION_CHECK_ALLOW_HTTP).',
+      };
+    }
+    const probe = await tlsHandshake(target as Target, credentials, stepTimeout());
+    const result = explainTls(probe, credentials, target as Target);
+    if (credentials.skipTlsVerify) verify = false;
+    return result;
+  });
+  if (tlsCheck.status === 'failed') {
+    skipRest('Skipped: TLS did not verify, so the console sent no credentials to this server.');
+    return answer(target.address);
+  }
+
+  if (!isHttps) {
+    skipRest('Skipped: the console speaks to Kubernetes over https only.');
+    return answer(target.address);
+  }
+  const ask = (request: KubeRequest) =>
+    kubeRequest(target as Target, credentials, request, {
+      timeoutMs: stepTimeout(),
+      maxBytes: settings.maxResponseBytes,
+      verify,
+    });
+
+  const version = await timed('version', async () => {
+    const reply = await ask({ method: 'GET', path: '/version' });
+    const described = describeKubeAnswer(reply, 'GET /version');
+    if (described || !reply.ok) return described ?? unexpected;
+    const gitVersion = (reply.json as { gitVersion?: unknown } | undefined)?.gitVersion;
+    if (reply.status === 200 && typeof gitVersion === 'string') {
+      return {
+        status: 'ok',
+        message: `Kubernetes ${gitVersion} answers.`,
+        detail: `GET /version: ${gitVersion}`,
+      };
+    }
+    return {
+      status: 'failed',
+      message:
+        'The server answered GET /version, but not as a Kubernetes API server does: check the URL.',
+      detail: `HTTP ${reply.status}`,
+    };
+  });
+  if (version.status === 'failed' && !/401|403/.test(version.detail ?? '')) {
+    skipRest('Skipped: the server did not answer as a Kubernetes API server.');
+    return answer(target.address);
+  }
+
+  if (
+    credentials.credential === 'none' &&
+    credentials.notes.some((note) => /was not run/.test(note))
+  ) {
+    skipRest(
+      'Skipped: the kubeconfig gets its credentials from a program (exec plugin or auth provider), which the console never runs.',
+    );
+    return answer(target.address);
+  }
+
+  await timed('identity', async () => {
+    const reply = await ask({
+      method: 'POST',
+      path: '/apis/authentication.k8s.io/v1/selfsubjectreviews',
+      body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' },
+    });
+    if (reply.ok && reply.status === 404) {
+      return {
+        status: 'warning',
+        message:
+          'Who the credentials are is unknown: this server is older than Kubernetes 1.28 and has no SelfSubjectReview.',
+      };
+    }
+    const described = describeKubeAnswer(reply, 'SelfSubjectReview');
+    if (described || !reply.ok) return described ?? unexpected;
+    const userInfo = (
+      reply.json as { status?: { userInfo?: { username?: unknown; groups?: unknown } } }
+    )?.status?.userInfo;
+    if (typeof userInfo?.username !== 'string') {
+      return {
+        status: 'warning',
+        message: 'Who the credentials are is unknown: the server did not say.',
+      };
+    }
+    const groups = Array.isArray(userInfo.groups) ? userInfo.groups.map(String) : [];
+    return {
+      status: 'ok',
+      message: `The credentials (${credentials.credential}) are the user ${userInfo.username}.`,
+      detail: groups.length > 0 ? `Groups: ${groups.join(', ')}` : undefined,
+    };
+  });
+
+  await timed('permissions', async () => {
+    const answers = [];
+    for (const permission of PERMISSIONS) {
+      const reply = await ask({
+        method: 'POST',
+        path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
+        body: {
+          apiVersion: 'authorization.k8s.io/v1',
+          kind: 'SelfSubjectAccessReview',
+          spec: {
+            resourceAttributes: {
+              verb: 'create',
+              group: permission.group,
+              resource: permission.resource,
+            },
+          },
+        },
+      });
+      const described = describeKubeAnswer(reply, 'SelfSubjectAccessReview');
+      if (described || !reply.ok) return described ?? unexpected;
+      answers.push({ permission, reply });
+    }
+    return permissionsResult(answers);
+  });
+  return answer(target.address);
+}
+
+export type { CheckCredentials };

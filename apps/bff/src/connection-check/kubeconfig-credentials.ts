@@ -1,0 +1,141 @@
+import type { RequestOptions } from 'node:https';
+import { readKubeconfig } from '@cluster-console/shared';
+import { KubeConfig } from '@kubernetes/client-node';
+
+/** What the check connects with: TLS material and headers, derived by @kubernetes/client-node. */
+export interface CheckCredentials {
+  ca: RequestOptions['ca'];
+  cert: RequestOptions['cert'];
+  key: RequestOptions['key'];
+  /** `insecure-skip-tls-verify: true` in the kubeconfig. */
+  skipTlsVerify: boolean;
+  /** `tls-server-name`, when the kubeconfig names one. */
+  tlsServerName: string | undefined;
+  /** Authorization and impersonation headers, never logged. */
+  headers: Record<string, string>;
+  /** Which credential the user has, in words (no secret in it). */
+  credential: 'client certificate' | 'bearer token' | 'basic auth' | 'none';
+  /** What was in the kubeconfig and deliberately not used, in words. */
+  notes: string[];
+  /** The kubeconfig's own server for the context, when it differs from the one checked. */
+  kubeconfigServer: string | undefined;
+}
+
+export type ReadCredentialsResult =
+  { ok: true; credentials: CheckCredentials } | { ok: false; error: string };
+
+type Entry = Record<string, unknown>;
+
+const asRecord = (value: unknown): Entry =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Entry) : {};
+
+function named(list: unknown, name: unknown, field: string): Entry | undefined {
+  if (!Array.isArray(list)) return undefined;
+  const entries = list.map(asRecord);
+  const entry = name === undefined ? entries[0] : entries.find((item) => item.name === name);
+  return entry ? asRecord(entry[field]) : undefined;
+}
+
+/** Fields that would make the BFF read its own files, run a program or use a proxy. */
+const CLUSTER_DROPPED: Record<string, string> = {
+  'certificate-authority':
+    'certificate-authority (a file path) was ignored: files on the console server are never read',
+  'proxy-url': 'proxy-url was ignored: the check connects directly',
+};
+const USER_DROPPED: Record<string, string> = {
+  exec: 'The exec credential plugin was not run: the console never runs programs from a kubeconfig. The identity and permission checks ran without credentials.',
+  'auth-provider':
+    'The auth provider was not run: the console never runs auth providers from a kubeconfig. The identity and permission checks ran without credentials.',
+  'client-certificate':
+    'client-certificate (a file path) was ignored: files on the console server are never read',
+  'client-key': 'client-key (a file path) was ignored: files on the console server are never read',
+  tokenFile: 'tokenFile was ignored: files on the console server are never read',
+  'token-file': 'token-file was ignored: files on the console server are never read',
+};
+
+/**
+ * Reads the kubeconfig's current context (or its only one) into what the check connects with.
+ * The kubeconfig is parsed by the shared, bounded reader first and stripped of everything that
+ * would run a program (exec, auth-provider), read a file of the console server (paths, token
+ * files) or go through a proxy; only then is it handed to @kubernetes/client-node's KubeConfig,
+ * which turns the rest into TLS options and headers, so nothing of the kind can run.
+ */
+export async function readCredentials(
+  kubeconfig: string,
+  apiServer: string,
+): Promise<ReadCredentialsResult> {
+  const read = readKubeconfig(kubeconfig);
+  if (!read.ok) return { ok: false, error: read.error };
+  const config = read.value;
+  const contextName = config['current-context'];
+  const context = named(config.contexts, contextName || undefined, 'context');
+  if (!context) {
+    return {
+      ok: false,
+      error: 'The kubeconfig has no context; keep the context for this cluster.',
+    };
+  }
+  const cluster = { ...named(config.clusters, context.cluster, 'cluster') };
+  const user = { ...named(config.users, context.user, 'user') };
+  const notes: string[] = [];
+  for (const [field, note] of Object.entries(CLUSTER_DROPPED)) {
+    if (field in cluster) notes.push(note);
+    delete cluster[field];
+  }
+  for (const [field, note] of Object.entries(USER_DROPPED)) {
+    if (field in user) notes.push(note);
+    delete user[field];
+  }
+  const kubeconfigServer =
+    typeof cluster.server === 'string' && cluster.server !== apiServer ? cluster.server : undefined;
+  cluster.server = apiServer;
+  const kc = new KubeConfig();
+  try {
+    kc.loadFromString(
+      JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'Config',
+        clusters: [{ name: 'checked', cluster }],
+        users: [{ name: 'checked', user }],
+        contexts: [{ name: 'checked', context: { cluster: 'checked', user: 'checked' } }],
+        'current-context': 'checked',
+      }),
+    );
+  } catch (error) {
+    return { ok: false, error: `The kubeconfig could not be read: ${(error as Error).message}` };
+  }
+  const options: RequestOptions = {};
+  try {
+    await kc.applyToHTTPSOptions(options);
+  } catch (error) {
+    return { ok: false, error: `The kubeconfig could not be used: ${(error as Error).message}` };
+  }
+  const current = kc.getCurrentCluster();
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(options.headers ?? {})) {
+    if (typeof value === 'string') headers[name] = value;
+  }
+  if (typeof options.auth === 'string') {
+    headers.Authorization = `Basic ${Buffer.from(options.auth).toString('base64')}`;
+  }
+  return {
+    ok: true,
+    credentials: {
+      ca: options.ca,
+      cert: options.cert,
+      key: options.key,
+      skipTlsVerify: current?.skipTLSVerify === true,
+      tlsServerName: current?.tlsServerName || undefined,
+      headers,
+      credential: options.cert
+        ? 'client certificate'
+        : headers.Authorization?.startsWith('Bearer ')
+          ? 'bearer token'
+          : options.auth
+            ? 'basic auth'
+            : 'none',
+      notes,
+      kubeconfigServer,
+    },
+  };
+}

@@ -1,0 +1,10 @@
+export { createAuthority, issueCertificate, type Authority, type Pem } from './certs';
+export { kubeconfigFor, type KubeconfigOptions } from './kubeconfig';
+export {
+  DEFAULT_USERS,
+  startLocalKube,
+  type KubeUser,
+  type LocalKube,
+  type LocalKubeOptions,
+  type RecordedRequest,
+} from './server';

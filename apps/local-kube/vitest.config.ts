@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    name: 'local-kube',
+    include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // A worker runs this package's files one after another and keeps its module cache:
+    // every file starts its own servers on ephemeral ports in its own temporary directories,
+    // and re-importing the app's dependencies for each file cost the suite about 25 s.
+    isolate: false,
+  },
+});
