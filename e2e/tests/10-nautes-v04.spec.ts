@@ -58,6 +58,11 @@ test('v0.4: register a host with Traefik HTTPS port 31443; the v0.4 file holds i
   await expect(page.getByRole('group', { name: /^Gateway/ })).toBeVisible();
   await expect(page.getByRole('group', { name: /^Multi-tenancy/ })).toHaveCount(0);
   await checkPage(page, testInfo, '10-v04-wizard-components');
+  const header = new AppHeader(page);
+  await header.switchLanguage('中文');
+  await expect(page.getByRole('group', { name: /^网关/ })).toBeVisible();
+  await checkPage(page, testInfo, '10-v04-wizard-components-zh', { axe: false });
+  await header.switchLanguage('English');
   await wizard.next(4);
   const preview = page.locator('pre').nth(1);
   await expect(preview).toContainText('componentsList:');

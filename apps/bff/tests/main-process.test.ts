@@ -37,19 +37,19 @@ describe('bff main process', () => {
 
   it('when the configuration is wrong, then it refuses to start and says which variable', async () => {
     await expect(
-      startApp('bff', { env: { GITLAB_URL: 'gitlab.local' }, timeoutMs: 15_000 }),
+      startApp('bff', { env: { GITLAB_URL: 'gitlab.local' }, timeoutMs: 45_000 }),
     ).rejects.toThrow(/GITLAB_URL must be an http\(s\) URL/);
-  });
+  }, 60_000);
 
   it('when Redis is configured but unreachable, then it refuses to start with a clear message', async () => {
     const port = await findFreePort();
     await expect(
       startApp('bff', {
         env: { REDIS_URL: `redis://127.0.0.1:${port}`, SESSION_SECRET: 'x'.repeat(32) },
-        timeoutMs: 20_000,
+        timeoutMs: 45_000,
       }),
     ).rejects.toThrow(
       new RegExp(`Redis at 127\\.0\\.0\\.1:${port} \\(REDIS_URL\\) is not reachable`),
     );
-  });
+  }, 60_000);
 });
