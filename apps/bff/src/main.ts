@@ -3,11 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger } from './logger';
+import { assertProductionReady } from './production-check';
 import { createServices } from './services';
 
 let config: Config;
 try {
   config = loadConfig();
+  assertProductionReady(config);
 } catch (error) {
   process.stderr.write(`${error instanceof ConfigError ? error.message : String(error)}\n`);
   process.exit(1);
