@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { releasedMainPath, startApp } from '../../scripts/lib/app-process';
 import { startStack, type Stack } from '../../scripts/lib/stack';
+import { signIn } from '../../apps/bff/tests/support/sign-in';
 import { buildRelease } from '../../scripts/build-release.mjs';
 
 /** Every file below `dir`, relative to it. */
@@ -46,7 +47,7 @@ describe('release build', () => {
     expect(existsSync(path.join(release, 'local-gitlab/apps/local-gitlab/users.json'))).toBe(true);
   });
 
-  it('when the built BFF, clusters API and local GitLab run with plain node, then /healthz answers, the SPA is served and /readyz sees both upstreams', async () => {
+  it('when the built BFF, clusters API and local GitLab run with plain node, then /healthz answers, the SPA is served, /readyz sees both upstreams and a user signs in and lists clusters', async () => {
     stack = await startStack({
       dataDir: path.join(root, 'data'),
       release,
@@ -84,6 +85,17 @@ describe('release build', () => {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     expect(await ready()).toBe(200);
+
+    // The bundled OIDC provider and client: signing in and listing clusters work end to end.
+    const { browser, landedOn } = await signIn(stack.bffUrl, {
+      username: 'maintainer',
+      password: 'maintainer',
+      returnTo: '/clusters',
+    });
+    expect(landedOn.pathname).toBe('/clusters');
+    const list = await browser.api(`${stack.bffUrl}/api/v1/clusters`);
+    expect(list.status).toBe(200);
+    expect(list.json()).toEqual({ items: [] });
   });
 
   it("when the built BFF starts with NODE_ENV=production and the local GitLab's development secret, then it refuses, naming the setting", async () => {
