@@ -14,7 +14,7 @@
 //
 // Usage: node scripts/build-release.mjs [--out <dir>] [--skip-web]
 //   --out       write there instead of .release/ (tests build into a temporary folder)
-//   --skip-web  reuse apps/web/dist when it exists
+//   --skip-web  copy the existing apps/web/dist instead of building the SPA
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -37,16 +37,21 @@ export async function buildRelease({
   skipWeb = false,
 } = {}) {
   const started = Date.now();
-  if (!skipWeb || !existsSync(path.join(repoRoot, 'apps/web/dist/index.html'))) {
+  rmSync(releaseDir, { recursive: true, force: true });
+  // The SPA goes straight into the BFF's folder: the working tree's apps/web/dist (which
+  // `npm start` and e2e serve) is left alone.
+  const webDist = path.join(releaseDir, 'bff/apps/web/dist');
+  if (skipWeb && existsSync(path.join(repoRoot, 'apps/web/dist/index.html'))) {
+    cpSync(path.join(repoRoot, 'apps/web/dist'), webDist, { recursive: true });
+  } else {
     log('building the SPA (vite)');
-    const web = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], {
-      cwd: path.join(repoRoot, 'apps/web'),
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    const web = spawnSync(
+      process.execPath,
+      ['node_modules/vite/bin/vite.js', 'build', '--outDir', webDist, '--emptyOutDir'],
+      { cwd: path.join(repoRoot, 'apps/web'), stdio: ['ignore', 'ignore', 'inherit'] },
+    );
     if (web.status !== 0) throw new Error('building apps/web failed (see above)');
   }
-
-  rmSync(releaseDir, { recursive: true, force: true });
   for (const app of apps) {
     const outDir = path.join(releaseDir, app);
     log(`bundling apps/${app}`);
@@ -71,9 +76,6 @@ export async function buildRelease({
       )}\n`,
     );
   }
-  cpSync(path.join(repoRoot, 'apps/web/dist'), path.join(releaseDir, 'bff/apps/web/dist'), {
-    recursive: true,
-  });
   cpSync(
     path.join(repoRoot, 'apps/local-gitlab/users.json'),
     path.join(releaseDir, 'local-gitlab/apps/local-gitlab/users.json'),
