@@ -9,9 +9,10 @@ ARG NODE_IMAGE=node:20-bookworm-slim
 
 FROM ${NODE_IMAGE} AS build
 WORKDIR /src
-RUN corepack enable
+# The pnpm of package.json's packageManager, from npm (corepack's bundled keys go stale).
+RUN npm install -g pnpm@10.34.9
 COPY . .
-RUN corepack install && pnpm install --frozen-lockfile
+RUN pnpm install --frozen-lockfile
 RUN node scripts/build-release.mjs --out /release
 
 # What neither image needs at run time: package managers (the apps are self-contained bundles).

@@ -47,6 +47,12 @@ describe('the Dockerfile', () => {
     const build = byName('build');
     const runs = build.instructions.filter((i) => i.op === 'RUN').map((i) => i.args);
     expect(runs.at(-1)).toBe('node scripts/build-release.mjs --out /release');
+    // The same pnpm as the workspace's packageManager, so the lockfile is read as written.
+    const { packageManager } = JSON.parse(
+      readFileSync(path.join(repoRoot, 'package.json'), 'utf8'),
+    ) as { packageManager: string };
+    expect(runs).toContain(`npm install -g ${packageManager}`);
+    expect(runs).toContain('pnpm install --frozen-lockfile');
   });
 
   it('when read, then the default image is the last stage: a slim Node 20 base, non-root, the BFF started as the release test starts it, with a HEALTHCHECK on /healthz', () => {
