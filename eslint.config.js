@@ -15,6 +15,7 @@ export default tseslint.config(
       'playwright-report/**',
       '.test-output/**',
       'bench/results/**',
+      '.release/**',
     ],
   },
   js.configs.recommended,

@@ -34,10 +34,13 @@ export const sessionsBenchmark: Benchmark = {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cluster-console-bench-sessions-'));
     const port = await findFreePort();
     const bffUrl = `http://127.0.0.1:${port}`;
+    // Not the local GitLab's development secret: the BFF refuses it with NODE_ENV=production.
+    const clientSecret = randomBytes(24).toString('base64url');
     const gitlab = await startApp('local-gitlab', {
       env: {
         DATA_DIR: path.join(dataDir, 'local-gitlab'),
         CONSOLE_REDIRECT_URIS: `${bffUrl}/auth/callback`,
+        CONSOLE_CLIENT_SECRET: clientSecret,
       },
     });
     const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', childScript], {
@@ -51,6 +54,7 @@ export const sessionsBenchmark: Benchmark = {
         // Never called: the benchmark does not list clusters.
         CLUSTERS_API_URL: 'http://127.0.0.1:9',
         SESSION_SECRET: randomBytes(32).toString('base64url'),
+        GITLAB_CLIENT_SECRET: clientSecret,
         SESSION_MAX_COUNT: String(SESSIONS + 10),
         LOG_LEVEL: 'warn',
       },

@@ -56,11 +56,14 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
     rmSync(dataDir, { recursive: true, force: true });
   };
 
+  // Not the local GitLab's development secret: the BFF refuses it with NODE_ENV=production.
+  const clientSecret = randomBytes(24).toString('base64url');
   try {
     const gitlab = await startApp('local-gitlab', {
       env: {
         DATA_DIR: path.join(dataDir, 'local-gitlab'),
         CONSOLE_REDIRECT_URIS: `${bffUrl}/auth/callback`,
+        CONSOLE_CLIENT_SECRET: clientSecret,
       },
     });
     started.push(gitlab);
@@ -75,6 +78,7 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
           GITLAB_URL: gitlab.url,
           CLUSTERS_API_URL: api.url,
           SESSION_SECRET: randomBytes(32).toString('base64url'),
+          GITLAB_CLIENT_SECRET: clientSecret,
           ...(options.webDistDir ? { WEB_DIST_DIR: options.webDistDir } : {}),
         },
       });

@@ -34,6 +34,12 @@ export interface StartAppOptions {
   timeoutMs?: number;
   /** Copy the child's output to this process's stderr as it arrives (for `npm start`). */
   echo?: boolean;
+  /**
+   * A release folder root (`scripts/build-release.mjs`'s output): start the built
+   * `<release>/<app>/apps/<app>/dist/main.js` with plain `node` from `<release>/<app>`, as the
+   * image's CMD does, instead of the TypeScript source through tsx.
+   */
+  release?: string;
 }
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -42,7 +48,16 @@ export function appMainPath(name: AppName): string {
   return path.join(repoRoot, 'apps', name, 'src', 'main.ts');
 }
 
+/** The built entry point inside a release folder, relative to the app's folder (its cwd). */
+export function releasedMainPath(name: AppName): string {
+  return path.join('apps', name, 'dist', 'main.js');
+}
+
 export async function startApp(name: AppName, options: StartAppOptions = {}): Promise<RunningApp> {
+  if (options.release) {
+    const cwd = path.join(options.release, name);
+    return { ...(await startProcess(name, [releasedMainPath(name)], cwd, options)), name };
+  }
   return { ...(await startNodeScript(name, appMainPath(name), options)), name };
 }
 
@@ -52,9 +67,19 @@ export async function startNodeScript(
   scriptPath: string,
   options: StartAppOptions = {},
 ): Promise<RunningProcess> {
+  return startProcess(name, ['--import', 'tsx', scriptPath], repoRoot, options);
+}
+
+/** `node <args>` in `cwd`, waiting for the "listening" line. */
+async function startProcess(
+  name: string,
+  nodeArgs: string[],
+  cwd: string,
+  options: StartAppOptions,
+): Promise<RunningProcess> {
   const { env = {}, timeoutMs = 30_000, echo = false } = options;
-  const child = spawn(process.execPath, ['--import', 'tsx', scriptPath], {
-    cwd: repoRoot,
+  const child = spawn(process.execPath, nodeArgs, {
+    cwd,
     env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -22,6 +22,8 @@ export interface StackOptions {
   /** Extra environment per app (e.g. a short token lifetime in tests). */
   env?: Partial<Record<'gitlab' | 'clustersApi' | 'bff', Record<string, string>>>;
   echo?: boolean;
+  /** Start the built apps from this release folder (scripts/build-release.mjs) instead of source. */
+  release?: string;
 }
 
 export interface Stack {
@@ -36,7 +38,7 @@ export interface Stack {
 }
 
 export async function startStack(options: StackOptions): Promise<Stack> {
-  const { dataDir, env = {}, echo = false } = options;
+  const { dataDir, env = {}, echo = false, release } = options;
   const ports: StackPorts = {
     gitlab: options.ports?.gitlab ?? (await findFreePort()),
     clustersApi: options.ports?.clustersApi ?? (await findFreePort()),
@@ -44,6 +46,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   };
   const gitlabUrl = `http://127.0.0.1:${ports.gitlab}`;
   const bffUrl = `http://127.0.0.1:${ports.bff}`;
+  // A fresh client secret per stack rather than the local GitLab's built-in development one,
+  // which the BFF refuses with NODE_ENV=production (the default of app-process.ts).
+  const clientSecret = randomBytes(24).toString('base64url');
   const started: RunningApp[] = [];
   const stopAll = async () => {
     await Promise.all(started.reverse().map((app) => app.stop()));
@@ -52,16 +57,19 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   try {
     const gitlab = await startApp('local-gitlab', {
       echo,
+      release,
       env: {
         PORT: String(ports.gitlab),
         DATA_DIR: path.join(dataDir, 'local-gitlab'),
         CONSOLE_REDIRECT_URIS: `${bffUrl}/auth/callback`,
+        CONSOLE_CLIENT_SECRET: clientSecret,
         ...env.gitlab,
       },
     });
     started.push(gitlab);
     const clustersApi = await startApp('clusters-api', {
       echo,
+      release,
       env: {
         PORT: String(ports.clustersApi),
         DATA_DIR: path.join(dataDir, 'clusters-api'),
@@ -73,12 +81,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     started.push(clustersApi);
     const bff = await startApp('bff', {
       echo,
+      release,
       env: {
         PORT: String(ports.bff),
         PUBLIC_URL: bffUrl,
         GITLAB_URL: gitlabUrl,
         CLUSTERS_API_URL: clustersApi.url,
         SESSION_SECRET: randomBytes(32).toString('base64url'),
+        GITLAB_CLIENT_SECRET: clientSecret,
         ...env.bff,
       },
     });

@@ -133,6 +133,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: optional(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
+  NODE_ENV: optional(z.string().optional()),
 });
 
 export interface Config {
@@ -184,6 +185,8 @@ export interface Config {
   /** Express's `trust proxy` setting: a hop count, `true`, or a list of addresses/subnets. */
   trustProxy: boolean | number | string | undefined;
   logLevel: string;
+  /** NODE_ENV=production: main.ts refuses insecure settings (production-check.ts). */
+  production: boolean;
 }
 
 export class ConfigError extends Error {
@@ -255,5 +258,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     trustProxy: parseTrustProxy(values.TRUST_PROXY),
     logLevel: values.LOG_LEVEL,
+    production: values.NODE_ENV === 'production',
   };
 }

@@ -1,13 +1,16 @@
 import http from 'node:http';
+import { ErrorReason } from '@cluster-console/shared';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger } from './logger';
+import { assertProductionReady } from './production-check';
 import { createServices } from './services';
 
 let config: Config;
 try {
   config = loadConfig();
+  assertProductionReady(config);
 } catch (error) {
   process.stderr.write(`${error instanceof ConfigError ? error.message : String(error)}\n`);
   process.exit(1);
@@ -20,6 +23,9 @@ if (config.session.secretGenerated) {
     'SESSION_SECRET is not set: using a random one, so sessions end when the BFF restarts',
   );
 }
+
+/** Below Kubernetes' 30 s grace period, minus the Deployment's 5 s preStop pause. */
+const DRAIN_DEADLINE_MS = 20_000;
 
 const server = http.createServer();
 // Slow or idle clients must not pin sockets forever; keep-alive longer than a typical LB's.
@@ -37,7 +43,37 @@ async function start(): Promise<void> {
   const url = `http://127.0.0.1:${port}`;
   const publicUrl = config.publicUrl ?? url;
   const bff = createApp({ config, publicUrl, logger, services });
-  server.on('request', bff.handler);
+  // Graceful stop (Kubernetes sends SIGTERM, then SIGKILL after a 30 s grace period): from
+  // the signal on /readyz answers 503 and every response closes its connection, so balancers
+  // and keep-alive clients move to another replica; requests in flight (a save waiting on the
+  // clusters API) finish and are answered; once none is left the server closes, Redis is
+  // closed and the process exits. Requests still running after DRAIN_DEADLINE_MS are cut.
+  let stopping = false;
+  let inFlight = 0;
+  let drained: (() => void) | undefined;
+  server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    inFlight += 1;
+    res.once('close', () => {
+      inFlight -= 1;
+      if (stopping && inFlight === 0) drained?.();
+    });
+    if (stopping) {
+      res.setHeader('Connection', 'close');
+      if (req.url === '/readyz' || req.url?.startsWith('/readyz?')) {
+        res.writeHead(503, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+        res.end(
+          JSON.stringify({
+            code: 503,
+            reason: ErrorReason.UPSTREAM_UNAVAILABLE,
+            message: 'Not ready: this replica is stopping.',
+            metadata: { bff: 'stopping' },
+          }),
+        );
+        return;
+      }
+    }
+    bff.handler(req, res);
+  });
   services.gitlab.warmUp();
   const listening = {
     event: 'listening',
@@ -51,19 +87,38 @@ async function start(): Promise<void> {
   if (logger.isLevelEnabled('info')) logger.info(listening, 'listening');
   else process.stdout.write(`${JSON.stringify({ app: 'bff', ...listening })}\n`);
 
-  let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ event: 'stopping', signal }, 'stopping');
-    // Give in-flight requests a moment, then drop what is left.
-    const force = setTimeout(() => server.closeAllConnections(), 5_000);
-    force.unref();
-    server.close(() => {
+    const since = Date.now();
+    logger.info({ event: 'stopping', signal, inFlight }, 'stopping');
+    let finished = false;
+    const finish = () => {
+      if (finished) return;
+      finished = true;
+      server.close();
+      server.closeAllConnections();
       bff.close();
-      void services.close().finally(() => process.exit(0));
-    });
+      void services.close().finally(() => {
+        logger.info(
+          { event: 'stopped', sessionStore: services.storeKind, ms: Date.now() - since },
+          'stopped: requests in flight answered, session store closed',
+        );
+        process.exit(0);
+      });
+    };
+    // Idle keep-alive sockets would otherwise hold new requests back from other replicas.
     server.closeIdleConnections();
+    if (inFlight === 0) {
+      finish();
+      return;
+    }
+    drained = finish;
+    const force = setTimeout(() => {
+      logger.warn({ event: 'stop_deadline', inFlight }, 'requests still running: cutting them');
+      finish();
+    }, DRAIN_DEADLINE_MS);
+    force.unref();
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
