@@ -49,6 +49,8 @@ function entry(history: Locator, change: 'Created' | 'Updated' | 'Deleted'): Loc
 test('journey 12: two maintainers save a cluster, one deletes it; its history shows who changed what, on the detail page and from "Recently deleted"', async ({
   browser,
 }, testInfo) => {
+  // Two sign-ins, two wizard runs, a delete and three axe runs on the shared 2-core machine.
+  test.setTimeout(240_000);
   const maintainer = await signedIn(browser, 'maintainer');
   await saveWorker(maintainer, 'https://8.217.50.116:6443');
 
