@@ -32,8 +32,8 @@ export function DeletedClusters() {
           {deleted.hasNextPage ? t('history.deleted.noneRecent') : t('history.deleted.empty')}
         </p>
       ) : (
-        <div className="table-scroll">
-          <table className="detail-table">
+        <div className="history-table-scroll">
+          <table className="history-table">
             <caption className="visually-hidden">{t('history.deleted.caption')}</caption>
             <thead>
               <tr>

@@ -42,8 +42,8 @@ export function HistoryEntryItem({ entry }: { entry: HistoryEntry }) {
 function FieldTable({ fields, shortId }: { fields: FieldChange[]; shortId: string }) {
   const { t } = useTranslation();
   return (
-    <div className="table-scroll">
-      <table className="detail-table history-fields">
+    <div className="history-table-scroll">
+      <table className="history-table">
         <caption className="visually-hidden">{t('history.fieldsCaption', { id: shortId })}</caption>
         <thead>
           <tr>
