@@ -23,6 +23,8 @@ export function clusterHistoryQueryOptions(name: string) {
   return infiniteQueryOptions({
     queryKey: ['history', 'cluster', name],
     queryFn: ({ pageParam, signal }) => getClusterHistory(name, pageParam, signal),
+    // Saves and deletes elsewhere (the wizard, the list) do not invalidate it: ask on each visit.
+    staleTime: 0,
     initialPageParam: 1,
     // GitLab's x-next-page: absent on the last page, which ends "show older".
     getNextPageParam: (last) => last.next_page,

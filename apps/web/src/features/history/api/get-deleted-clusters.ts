@@ -22,6 +22,8 @@ export function deletedClustersQueryOptions() {
   return infiniteQueryOptions({
     queryKey: ['history', 'deleted'],
     queryFn: ({ pageParam, signal }) => getDeletedClusters(pageParam, signal),
+    // A delete from the list or the detail page does not invalidate it: ask on each visit.
+    staleTime: 0,
     initialPageParam: 1,
     // A page may hold no deletion and still have an older one (pages are pages of commits).
     getNextPageParam: (last) => last.next_page,
