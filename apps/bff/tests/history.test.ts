@@ -37,21 +37,12 @@ const browsers = {} as Record<
   HttpBrowser
 >;
 
-function usersFileWithOperator(): string {
+function usersFileWithGuest(): string {
   const source = path.resolve(import.meta.dirname, '../../local-gitlab/users.json');
   const users = JSON.parse(readFileSync(source, 'utf8')) as {
     users: Record<string, unknown>[];
     projects: { members: { username: string; access_level: number }[] }[];
   };
-  users.users.push({
-    id: 4,
-    username: 'operator',
-    password: 'operator',
-    name: 'Local Operator',
-    email: 'operator@local-gitlab.test',
-    avatar_url: null,
-    personal_access_tokens: [],
-  });
   users.users.push({
     id: 5,
     username: 'guest',
@@ -61,10 +52,8 @@ function usersFileWithOperator(): string {
     avatar_url: null,
     personal_access_tokens: [],
   });
-  users.projects[0]?.members.push(
-    { username: 'operator', access_level: 40 },
-    { username: 'guest', access_level: 10 },
-  );
+  // `operator` (a second Maintainer) is one of the default users; a Guest is not.
+  users.projects[0]?.members.push({ username: 'guest', access_level: 10 });
   const file = path.join(dataDir, 'users.json');
   writeFileSync(file, JSON.stringify(users));
   return file;
@@ -81,7 +70,7 @@ beforeAll(async () => {
     env: {
       DATA_DIR: path.join(dataDir, 'local-gitlab'),
       CONSOLE_REDIRECT_URIS: `${listening.url}/auth/callback`,
-      USERS_FILE: usersFileWithOperator(),
+      USERS_FILE: usersFileWithGuest(),
     },
   });
   clustersApi = await startApp('clusters-api', {

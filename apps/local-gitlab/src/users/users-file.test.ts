@@ -30,7 +30,7 @@ const user = (id: number, username: string, token: string) => ({
 });
 
 describe('the default users file', () => {
-  it('when loaded, then it holds the three users, the tenant project and the deploy token of the conventions', async () => {
+  it('when loaded, then it holds the four users, the tenant project and the deploy token of the conventions', async () => {
     const directory = new Directory(await loadUsersFile(loadConfig({}).usersFile));
     const project = directory.project('nautes/tenant-config');
     expect(project).toBeDefined();
@@ -39,7 +39,7 @@ describe('the default users file', () => {
     expect(project.protected_branches).toEqual([
       { name: 'main', push_access_level: 40, merge_access_level: 40 },
     ]);
-    const levels = ['maintainer', 'developer', 'outsider'].map((username) => {
+    const levels = ['maintainer', 'developer', 'outsider', 'operator'].map((username) => {
       const found = directory.authenticate(username, username);
       expect(found, username).toBeDefined();
       expect(directory.personalAccessToken(`glpat-local-${username}`)?.user.username).toBe(
@@ -47,7 +47,7 @@ describe('the default users file', () => {
       );
       return found ? directory.accessLevel(project, found) : -1;
     });
-    expect(levels).toEqual([40, 30, 0]);
+    expect(levels).toEqual([40, 30, 0, 40]);
     expect(directory.deployToken('gldt-local-clusters-api')).toMatchObject({
       username: 'clusters-api',
       scopes: ['read_repository'],

@@ -24,7 +24,31 @@ export const routes: RouteObject[] = [
       { index: true, element: <Navigate to="/clusters" replace /> },
       {
         path: 'clusters',
-        lazy: async () => ({ Component: (await import('./routes/clusters')).ClustersRoute }),
+        lazy: async () => {
+          // The history part carries the "Recently deleted" link's words.
+          const [route] = await Promise.all([import('./routes/clusters'), loadTextPart('history')]);
+          return { Component: route.ClustersRoute };
+        },
+      },
+      {
+        path: 'deleted-clusters',
+        lazy: async () => {
+          const [route] = await Promise.all([
+            import('./routes/deleted-clusters'),
+            loadTextPart('history'),
+          ]);
+          return { Component: route.DeletedClustersRoute };
+        },
+      },
+      {
+        path: 'deleted-clusters/:name',
+        lazy: async () => {
+          const [route] = await Promise.all([
+            import('./routes/deleted-cluster-history'),
+            loadTextPart('history'),
+          ]);
+          return { Component: route.DeletedClusterHistoryRoute };
+        },
       },
       {
         path: 'clusters/new',
@@ -42,6 +66,7 @@ export const routes: RouteObject[] = [
           const [route] = await Promise.all([
             import('./routes/cluster-detail'),
             loadTextPart('detail'),
+            loadTextPart('history'),
           ]);
           return { Component: route.ClusterDetailRoute };
         },

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import enBase from '../locales/en.json';
 import enDetail from '../locales/en.detail.json';
+import enHistory from '../locales/en.history.json';
 import enSignIn from '../locales/en.sign-in.json';
 import enWizard from '../locales/en.wizard.json';
 import zhBase from '../locales/zh-CN.json';
 import zhDetail from '../locales/zh-CN.detail.json';
+import zhHistory from '../locales/zh-CN.history.json';
 import zhSignIn from '../locales/zh-CN.sign-in.json';
 import zhWizard from '../locales/zh-CN.wizard.json';
 import { detectLanguage } from './i18n';
@@ -24,8 +26,8 @@ function keys(messages: Record<string, unknown>, prefix = ''): Set<string> {
 describe('translations', () => {
   it('when split into parts, then no key is in two parts of one language', () => {
     for (const parts of [
-      [enBase, enSignIn, enDetail, enWizard],
-      [zhBase, zhSignIn, zhDetail, zhWizard],
+      [enBase, enSignIn, enDetail, enWizard, enHistory],
+      [zhBase, zhSignIn, zhDetail, zhWizard, zhHistory],
     ]) {
       const topLevel = parts.flatMap((part) => Object.keys(part));
       expect(topLevel.filter((key, index) => topLevel.indexOf(key) !== index)).toEqual([]);
@@ -33,8 +35,8 @@ describe('translations', () => {
   });
 
   it('when comparing English and Chinese, then every visible text exists in both', () => {
-    const english = keys({ ...enBase, ...enSignIn, ...enDetail, ...enWizard });
-    const chinese = keys({ ...zhBase, ...zhSignIn, ...zhDetail, ...zhWizard });
+    const english = keys({ ...enBase, ...enSignIn, ...enDetail, ...enWizard, ...enHistory });
+    const chinese = keys({ ...zhBase, ...zhSignIn, ...zhDetail, ...zhWizard, ...zhHistory });
     // "validation" is Chinese-only: in English the shared rules' own messages are shown.
     const missingInChinese = [...english].filter((key) => !chinese.has(key));
     const missingInEnglish = [...chinese].filter(

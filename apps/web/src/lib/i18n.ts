@@ -35,6 +35,10 @@ const PARTS = {
     en: () => import('../locales/en.wizard.json'),
     'zh-CN': () => import('../locales/zh-CN.wizard.json'),
   },
+  history: {
+    en: () => import('../locales/en.history.json'),
+    'zh-CN': () => import('../locales/zh-CN.history.json'),
+  },
 } satisfies Record<string, Record<Language, Loader>>;
 export type TextPart = keyof typeof PARTS;
 

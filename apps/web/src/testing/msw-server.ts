@@ -40,6 +40,9 @@ export function serveConsole(clusters: Cluster[]) {
   server.use(
     http.get('/auth/session', () => HttpResponse.json(maintainer)),
     http.get('/api/v1/clusters', () => HttpResponse.json({ items: clusters })),
+    // No commits yet: the detail page's history section; tests of the history add their own.
+    http.get('/api/console/clusters/:name/history', () => HttpResponse.json({ entries: [] })),
+    http.get('/api/console/clusters-deleted', () => HttpResponse.json({ items: [] })),
   );
 }
 

@@ -16,6 +16,8 @@ import { DeleteClusterDialog } from '../../features/clusters/components/delete-c
 import { NautesApiNotice } from '../../features/clusters/components/nautes-api-notice';
 import { describeCluster } from '../../features/clusters/lib/cluster-labels';
 import { virtualClustersByHost } from '../../features/clusters/lib/cluster-list-view';
+import { ClusterHistory } from '../../features/history/components/cluster-history';
+import { deletedHistoryPath } from '../../features/history/components/deleted-clusters';
 import { useDocumentTitle } from '../../lib/use-document-title';
 
 export function ClusterDetailRoute() {
@@ -54,6 +56,12 @@ export function ClusterDetailRoute() {
             <Link className="button" to="/clusters">
               {t('routeError.toClusters')}
             </Link>
+            {cluster.error.status === 404 ? (
+              // A deleted cluster's history stays readable.
+              <Link className="button" to={deletedHistoryPath(name)}>
+                {t('history.deleted.seeHistory')}
+              </Link>
+            ) : null}
             {cluster.error.status !== 404 ? (
               <button type="button" className="button" onClick={() => void cluster.refetch()}>
                 {t('common.retry')}
@@ -121,6 +129,7 @@ export function ClusterDetailRoute() {
               </div>
             </div>
           </section>
+          <ClusterHistory name={cluster.data.name} />
           {deleting ? (
             <DeleteClusterDialog
               cluster={cluster.data}

@@ -100,9 +100,14 @@ export function ClustersRoute() {
           </h1>
           <p className="muted">{t('list.lead')}</p>
         </div>
-        <Link to="/clusters/new" className="button button-primary">
-          {t('list.register')}
-        </Link>
+        <div className="actions">
+          <Link to="/deleted-clusters" className="button">
+            {t('history.deleted.link')}
+          </Link>
+          <Link to="/clusters/new" className="button button-primary">
+            {t('list.register')}
+          </Link>
+        </div>
       </div>
 
       <NautesApiNotice />
