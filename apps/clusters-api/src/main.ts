@@ -21,6 +21,11 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const api = await createClustersApi(config, logger);
   const server = api.app.listen(config.port, config.host);
+  // Longer than any client's idle keep-alive: the BFF's proxy reuses sockets, and a server
+  // closing an idle one (Node's default is 5 s) just as a request is sent on it makes that
+  // request fail with "socket hang up".
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.once('listening', () => {
     const { port } = server.address() as AddressInfo;
     const host = ['0.0.0.0', '::', ''].includes(config.host) ? '127.0.0.1' : config.host;
