@@ -179,6 +179,25 @@ describe('connection check in the wizard', () => {
     expect(seen).toHaveLength(2);
   });
 
+  it('when the API server changes while a check runs, then that answer is dropped', async () => {
+    const seen = serveCheck(async () => {
+      await delay(400);
+      return HttpResponse.json(ANSWER);
+    });
+    const { user } = await openConnectionStep();
+    pasteKubeconfig(kubeconfig({ server: 'https://10.1.2.3:6443' }));
+    await waitFor(() => expect(checkButton()).toBeEnabled());
+    await user.click(checkButton());
+    expect(await screen.findByText('Checking…')).toBeInTheDocument();
+
+    await user.type(screen.getByLabelText('API server URL'), '0');
+    await waitFor(() => expect(screen.queryByText('Checking…')).toBeNull());
+    expect(checkButton()).toBeEnabled();
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(screen.queryByRole('list', { name: 'Connection check results' })).toBeNull();
+    expect(seen).toHaveLength(1);
+  });
+
   it('when the server refuses a field, then its message is shown on that field’s name', async () => {
     serveCheck(() =>
       apiError(400, 'VALIDATION_FAILED', 'The API server URL must use https.', {
