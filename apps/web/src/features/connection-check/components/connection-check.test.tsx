@@ -198,6 +198,43 @@ describe('connection check in the wizard', () => {
     expect(seen).toHaveLength(1);
   });
 
+  it('when a check fails, then the failure and the skipped checks are said in words, without a time for what did not run', async () => {
+    serveCheck(() =>
+      HttpResponse.json({
+        api_server: 'https://10.1.2.3:6443',
+        address: null,
+        checks: [
+          {
+            id: 'reachable',
+            status: 'failed',
+            message: 'Nothing accepts connections on 10.1.2.3:6443.',
+            duration_ms: 4,
+          },
+          { id: 'tls', status: 'skipped', message: 'Skipped: not reachable.', duration_ms: 0 },
+          // A status this console does not know is never shown as a pass.
+          { id: 'version', status: 'perhaps', message: 'Unknown.', duration_ms: 0 },
+        ],
+        notes: [],
+        duration_ms: 5,
+      }),
+    );
+    const { user } = await openConnectionStep();
+    pasteKubeconfig(kubeconfig({ server: 'https://10.1.2.3:6443' }));
+    await waitFor(() => expect(checkButton()).toBeEnabled());
+    await user.click(checkButton());
+    const list = await screen.findByRole('list', { name: 'Connection check results' });
+    expect(screen.getByText('A check failed: see below (5 ms).')).toBeInTheDocument();
+    expect(screen.getByText('Checked https://10.1.2.3:6443.')).toBeInTheDocument();
+    const rows = within(list).getAllByRole('listitem');
+    expect(rows[0]).toHaveTextContent('✕Failed');
+    expect(rows[0]).toHaveTextContent('4 ms');
+    expect(rows[1]).toHaveTextContent('Skipped');
+    expect(rows[1]).not.toHaveTextContent(/\d ms/);
+    expect(rows[2]).toHaveTextContent('Skipped');
+    expect(rows[2]).not.toHaveTextContent('OK');
+    expect(screen.queryByText('Not used from the kubeconfig')).toBeNull();
+  });
+
   it('when the server refuses a field, then its message is shown on that field’s name', async () => {
     serveCheck(() =>
       apiError(400, 'VALIDATION_FAILED', 'The API server URL must use https.', {

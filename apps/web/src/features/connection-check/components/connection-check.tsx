@@ -205,7 +205,10 @@ function CheckRow({ check }: { check: CheckResult }) {
       <div className="check-body">
         <p className="check-name">
           <strong>{name}</strong>
-          <span className="muted small check-time">{formatDuration(check.duration_ms, t)}</span>
+          {/* A skipped check took no time: its message says why it did not run. */}
+          {check.status === 'skipped' ? null : (
+            <span className="muted small check-time">{formatDuration(check.duration_ms, t)}</span>
+          )}
         </p>
         <p className="check-message">{check.message}</p>
         {check.detail ? <p className="check-detail mono small">{check.detail}</p> : null}
