@@ -27,7 +27,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   mkdirSync(authDir, { recursive: true });
 
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cluster-console-e2e-'));
-  const stack = await startStack({ dataDir });
+  const stack = await startStack({
+    dataDir,
+    // The connection-check journey starts a Kubernetes API stand-in on 127.0.0.1: loopback is
+    // refused by default, and tests connect to nothing else.
+    env: { bff: { CONNECTION_CHECK_ALLOWED_NETWORKS: '127.0.0.1/32' } },
+  });
   const info: StackInfo = {
     bffUrl: stack.bffUrl,
     gitlabUrl: stack.gitlabUrl,

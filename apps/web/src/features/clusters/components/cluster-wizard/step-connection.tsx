@@ -7,6 +7,7 @@ import { KubeconfigInput } from './kubeconfig-input';
 import { PortField } from './port-field';
 import { useFieldMessage } from './use-field-message';
 import { useWizardState } from './wizard-context';
+import { WizardConnectionCheck } from './wizard-connection-check';
 import { inspect, profileParts, selectedContextName, type WizardValues } from './wizard-form';
 
 export function StepConnection() {
@@ -56,6 +57,7 @@ export function StepConnection() {
           ) : undefined
         }
       />
+      <WizardConnectionCheck />
     </>
   );
 }
