@@ -215,7 +215,7 @@ describe('cluster wizard: kubeconfig warnings', () => {
     await toConnection();
     paste(screen.getByLabelText('Kubeconfig'), kubeconfig({ insecure: true }));
     expect(await screen.findByText(/TLS verification is skipped/)).toBeInTheDocument();
-    expect(screen.getByText('Not verified (insecure-skip-tls-verify)')).toBeInTheDocument();
+    expect(screen.getByText('Not checked (insecure-skip-tls-verify)')).toBeInTheDocument();
   });
 
   it('when the file holds several contexts, then one is chosen and only it is sent', async () => {
