@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { Alert } from '../../components/ui/alert';
 import { useNotice } from '../../components/ui/notice-provider';
 import { Spinner } from '../../components/ui/spinner';
+import { SessionEndedAlert } from '../../features/auth/components/session-ended-alert';
 import { useCluster } from '../../features/clusters/api/get-cluster';
 import { useClusters } from '../../features/clusters/api/get-clusters';
 import {
@@ -16,6 +17,7 @@ import { DeleteClusterDialog } from '../../features/clusters/components/delete-c
 import { NautesApiNotice } from '../../features/clusters/components/nautes-api-notice';
 import { describeCluster } from '../../features/clusters/lib/cluster-labels';
 import { virtualClustersByHost } from '../../features/clusters/lib/cluster-list-view';
+import { useKeepWorkOnSessionEnd } from '../../lib/session-guard';
 import { useDocumentTitle } from '../../lib/use-document-title';
 
 export function ClusterDetailRoute() {
@@ -27,6 +29,8 @@ export function ClusterDetailRoute() {
   const navigate = useNavigate();
   const { notify } = useNotice();
   const [deleting, setDeleting] = useState(false);
+  // A session ending here (or in the delete dialog) is said in words; the page stays.
+  useKeepWorkOnSessionEnd(true);
   const virtuals = useMemo(
     () => virtualClustersByHost(list.data ?? []).get(name) ?? [],
     [list.data, name],
@@ -42,7 +46,7 @@ export function ClusterDetailRoute() {
       <NautesApiNotice />
       {cluster.isPending ? (
         <Spinner label={t('detail.loading')} />
-      ) : cluster.isError ? (
+      ) : cluster.isError && !cluster.data ? (
         <Alert
           tone="error"
           title={
@@ -69,6 +73,9 @@ export function ClusterDetailRoute() {
               <p className="muted">{describeCluster(t, cluster.data)}</p>
             </div>
             <div className="actions">
+              <Link className="button" to={`/clusters/${encodeURIComponent(name)}/edit`}>
+                {t('detail.edit')}
+              </Link>
               <button
                 type="button"
                 className="button button-danger-outline"
@@ -125,6 +132,7 @@ export function ClusterDetailRoute() {
             <DeleteClusterDialog
               cluster={cluster.data}
               virtualClusters={virtuals}
+              sessionAlert={<SessionEndedAlert />}
               onClose={() => setDeleting(false)}
               onDeleted={(deleted) => {
                 notify(t('delete.done', { name: deleted }));
