@@ -11,9 +11,12 @@ import { cloneTenantRepo } from '../support/tenant-repo';
 
 // 09-pages signs the maintainer out at its end: every journey here signs in through the UI.
 test.use({ baseURL: stackInfo().bffUrl });
-test.describe.configure({ mode: 'serial' });
+// Each journey signs in, saves through Git and reads the tenant repo: slow on a loaded machine.
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 const seedKubeconfig = path.join(seedDir, 'kubeconfig-seed.yaml');
+/** A save goes through GitLab's permission check and a push: seconds when the machine is busy. */
+const SAVE_TIMEOUT = 60_000;
 const SESSION_ENDED = 'Your session ended. Sign in again to continue; what you typed is kept.';
 
 async function signIn(page: Page): Promise<void> {
@@ -62,7 +65,7 @@ test('journey 11a: the session ends on the review step; signing in again in a po
   await other.close();
 
   await wizard.save();
-  await expect(page.getByText(SESSION_ENDED)).toBeVisible();
+  await expect(page.getByText(SESSION_ENDED)).toBeVisible({ timeout: SAVE_TIMEOUT });
   await wizard.expectStep(4);
   await expect(page.getByText('The cluster was not saved')).toHaveCount(0);
   await checkPage(page, testInfo, '11-session-ended');
@@ -84,7 +87,9 @@ test('journey 11a: the session ends on the review step; signing in again in a po
   await wizard.expectStep(4);
   await expect(page.locator('pre').first()).toContainText('<redacted:');
   await wizard.save();
-  await wizard.expectSaved('edit-draft');
+  await expect(page.getByRole('heading', { name: 'Cluster edit-draft registered' })).toBeVisible({
+    timeout: SAVE_TIMEOUT,
+  });
   const repo = cloneTenantRepo();
   expect(repo.files['edit-draft.yaml']).toContain('apiServer: https://8.217.50.120:6443');
 });
@@ -137,7 +142,9 @@ test("journey 11b: edit a physical worker's ArgoCD host and a host's Traefik por
   );
   await expect(page.locator('pre').first()).not.toContainText('kubeconfig');
   await wizard.save();
-  await expect(page.getByRole('heading', { name: 'Cluster edit-worker updated' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Cluster edit-worker updated' })).toBeVisible({
+    timeout: SAVE_TIMEOUT,
+  });
 
   await page.goto('/clusters/edit-host/edit');
   await wizard.expectStep(4);
@@ -148,7 +155,9 @@ test("journey 11b: edit a physical worker's ArgoCD host and a host's Traefik por
   await wizard.httpsPort().fill('31443');
   await wizard.next(4);
   await wizard.save();
-  await expect(page.getByRole('heading', { name: 'Cluster edit-host updated' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Cluster edit-host updated' })).toBeVisible({
+    timeout: SAVE_TIMEOUT,
+  });
 
   const repo = cloneTenantRepo();
   expect(repo.files['edit-worker.yaml']).toContain('argocdHost: argocd.edited.example.com');
