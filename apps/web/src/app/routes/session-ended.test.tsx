@@ -149,6 +149,33 @@ describe('a session that ends while the wizard holds a draft', () => {
   });
 });
 
+describe('a session that ends on the detail page', () => {
+  it('when the delete answers 401, then the dialog stays open with the typed name and says why; the page offers Edit', async () => {
+    serveConsole([hostCluster]);
+    server.use(
+      http.get('/api/v1/clusters/cluster-host', () => HttpResponse.json(hostCluster)),
+      http.delete('/api/v1/clusters/cluster-host', () =>
+        apiError(401, 'UNAUTHENTICATED', 'Your session has ended.'),
+      ),
+    );
+    const { user, navigation } = renderApp('/clusters/cluster-host');
+    await screen.findByRole('heading', { level: 1, name: 'cluster-host' }, { timeout: 15_000 });
+    expect(screen.getByRole('link', { name: 'Edit' })).toHaveAttribute(
+      'href',
+      '/clusters/cluster-host/edit',
+    );
+    await user.click(screen.getByRole('button', { name: 'Delete cluster' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Delete cluster cluster-host?' });
+    const confirm = within(dialog).getByLabelText(/Type cluster-host to confirm/);
+    await user.type(confirm, 'cluster-host');
+    await user.click(within(dialog).getByRole('button', { name: 'Delete cluster' }));
+    expect(await within(dialog).findByText(/Your session ended\./)).toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Sign in again' })).toBeInTheDocument();
+    expect(confirm).toHaveValue('cluster-host');
+    expect(navigation.toLogin).not.toHaveBeenCalled();
+  });
+});
+
 describe('the sign-in window', () => {
   it('when it lands on /signed-in, then it tells the console over its channel and closes', async () => {
     const close = vi.spyOn(window, 'close').mockImplementation(() => undefined);
