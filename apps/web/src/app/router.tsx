@@ -17,6 +17,12 @@ export const routes: RouteObject[] = [
     errorElement: <RouteError />,
   },
   {
+    // The sign-in window's landing page: tells the console's other windows, then closes.
+    path: '/signed-in',
+    lazy: async () => ({ Component: (await import('./routes/signed-in')).SignedInRoute }),
+    errorElement: <RouteError />,
+  },
+  {
     path: '/',
     element: <AppLayout />,
     errorElement: <RouteError />,
@@ -69,6 +75,16 @@ export const routes: RouteObject[] = [
             loadTextPart('history'),
           ]);
           return { Component: route.ClusterDetailRoute };
+        },
+      },
+      {
+        path: 'clusters/:name/edit',
+        lazy: async () => {
+          const [route] = await Promise.all([
+            import('./routes/cluster-edit'),
+            loadTextPart('wizard'),
+          ]);
+          return { Component: route.ClusterEditRoute };
         },
       },
       {

@@ -1,6 +1,7 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from './api-error';
 import { signInPath, loginUrl, currentLocalPath } from './return-to';
+import { sessionGuardOf } from './session-guard';
 
 declare module '@tanstack/react-query' {
   interface Register {
@@ -34,12 +35,19 @@ export function createQueryClient(
     if (!(error instanceof ApiError) || error.status !== 401 || redirecting) return;
     // Already where a 401 would send the user: nothing to do (and no redirect loop).
     if (window.location.pathname.startsWith('/sign-in')) return;
+    // A page holds unsaved work: it stays, says the session ended and offers a sign-in in
+    // another window (a redirect would throw the work away).
+    const guard = sessionGuardOf(client);
+    if (guard.keeping) {
+      guard.markEnded();
+      return;
+    }
     redirecting = true;
     const returnTo = currentLocalPath();
     if (sessionCheck) onUnauthorized.toSignInPage(signInPath(returnTo));
     else onUnauthorized.toLogin(loginUrl(returnTo));
   };
-  return new QueryClient({
+  const client = new QueryClient({
     queryCache: new QueryCache({
       onError: (error, query) => handle(error, query.meta?.sessionCheck === true),
     }),
@@ -55,4 +63,5 @@ export function createQueryClient(
       mutations: { retry: false },
     },
   });
+  return client;
 }

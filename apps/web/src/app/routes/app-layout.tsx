@@ -6,12 +6,16 @@ import { LanguageSwitch } from '../../components/ui/language-switch';
 import { ThemeSwitch } from '../../components/ui/theme-switch';
 import { Spinner } from '../../components/ui/spinner';
 import { useSession } from '../../features/auth/api/get-session';
+import { SessionEndedAlert } from '../../features/auth/components/session-ended-alert';
 import { UserMenu } from '../../features/auth/components/user-menu';
+import { useSessionEnded } from '../../lib/session-guard';
 
 /** The signed-in shell: header, skip link, page. Nothing renders before the session is known. */
 export function AppLayout() {
   const { t } = useTranslation();
   const session = useSession();
+  // The session ended on a page that keeps the user's work: the page stays, with the alert.
+  const ended = useSessionEnded();
   const location = useLocation();
 
   // Moving between pages puts keyboard and screen-reader users at the new page's content; the
@@ -46,9 +50,11 @@ export function AppLayout() {
         </div>
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
-        {session.isPending ? (
+        {/* Kept apart from the page below so that the page is never remounted by it. */}
+        {ended ? <SessionEndedAlert /> : null}
+        {!ended && session.isPending ? (
           <Spinner label={t('session.checking')} />
-        ) : session.isError ? (
+        ) : !ended && session.isError ? (
           session.error.status === 401 ? (
             <Spinner label={t('session.redirecting')} />
           ) : (

@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { Alert } from '../../components/ui/alert';
 import { useNotice } from '../../components/ui/notice-provider';
 import { Spinner } from '../../components/ui/spinner';
+import { SessionEndedAlert } from '../../features/auth/components/session-ended-alert';
 import { useCluster } from '../../features/clusters/api/get-cluster';
 import { useClusters } from '../../features/clusters/api/get-clusters';
 import {
@@ -18,6 +19,7 @@ import { describeCluster } from '../../features/clusters/lib/cluster-labels';
 import { virtualClustersByHost } from '../../features/clusters/lib/cluster-list-view';
 import { ClusterHistory } from '../../features/history/components/cluster-history';
 import { deletedHistoryPath } from '../../features/history/components/deleted-clusters';
+import { useKeepWorkOnSessionEnd } from '../../lib/session-guard';
 import { useDocumentTitle } from '../../lib/use-document-title';
 
 export function ClusterDetailRoute() {
@@ -29,6 +31,8 @@ export function ClusterDetailRoute() {
   const navigate = useNavigate();
   const { notify } = useNotice();
   const [deleting, setDeleting] = useState(false);
+  // A session ending here (or in the delete dialog) is said in words; the page stays.
+  useKeepWorkOnSessionEnd(true);
   const virtuals = useMemo(
     () => virtualClustersByHost(list.data ?? []).get(name) ?? [],
     [list.data, name],
@@ -44,7 +48,7 @@ export function ClusterDetailRoute() {
       <NautesApiNotice />
       {cluster.isPending ? (
         <Spinner label={t('detail.loading')} />
-      ) : cluster.isError ? (
+      ) : cluster.isError && !cluster.data ? (
         <Alert
           tone="error"
           title={
@@ -77,6 +81,9 @@ export function ClusterDetailRoute() {
               <p className="muted">{describeCluster(t, cluster.data)}</p>
             </div>
             <div className="actions">
+              <Link className="button" to={`/clusters/${encodeURIComponent(name)}/edit`}>
+                {t('detail.edit')}
+              </Link>
               <button
                 type="button"
                 className="button button-danger-outline"
@@ -134,6 +141,7 @@ export function ClusterDetailRoute() {
             <DeleteClusterDialog
               cluster={cluster.data}
               virtualClusters={virtuals}
+              sessionAlert={<SessionEndedAlert />}
               onClose={() => setDeleting(false)}
               onDeleted={(deleted) => {
                 notify(t('delete.done', { name: deleted }));

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Cluster } from '@cluster-console/shared';
 import { Alert } from '../../../components/ui/alert';
@@ -12,6 +12,8 @@ export interface DeleteClusterDialogProps {
   virtualClusters: readonly string[];
   onClose: () => void;
   onDeleted: (name: string) => void;
+  /** Shown at the top when the session ends (the page behind the dialog is inert). */
+  sessionAlert?: ReactNode;
 }
 
 export function DeleteClusterDialog({
@@ -19,6 +21,7 @@ export function DeleteClusterDialog({
   virtualClusters,
   onClose,
   onDeleted,
+  sessionAlert,
 }: DeleteClusterDialogProps) {
   const { t } = useTranslation();
   const inputId = useId();
@@ -45,6 +48,7 @@ export function DeleteClusterDialog({
       describedBy={descriptionId}
     >
       <form onSubmit={submit} noValidate>
+        {sessionAlert}
         <div id={descriptionId}>
           <p>
             <WithCode text={t('delete.explanation', { name: cluster.name })} code={cluster.name} />
@@ -87,7 +91,7 @@ export function DeleteClusterDialog({
             />
           </div>
         )}
-        {remove.isError ? (
+        {remove.isError && remove.error.status !== 401 ? (
           <Alert tone="error" title={t('delete.failed')}>
             <p>{remove.error.message}</p>
           </Alert>

@@ -1,10 +1,15 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { CLIENT_COMPONENT_CATEGORIES, type Cluster } from '@cluster-console/shared';
+import { Link, useNavigate } from 'react-router';
+import {
+  CLIENT_COMPONENT_CATEGORIES,
+  type Cluster,
+  type ClusterView,
+} from '@cluster-console/shared';
 import { Alert } from '../../../../components/ui/alert';
 import { isApiError } from '../../../../lib/api-error';
+import { useKeepWorkOnSessionEnd } from '../../../../lib/session-guard';
 import { useClusters } from '../../api/get-clusters';
 import { useSaveCluster } from '../../api/save-cluster';
 import { GenerationChoice } from './generation-choice';
@@ -26,6 +31,7 @@ import {
   type WizardValues,
 } from './wizard-form';
 import { useWizardGeneration } from './wizard-generation';
+import { clusterToWizardValues } from './wizard-prefill';
 import { firstStepOf, stepAt, WIZARD_STEPS } from './wizard-steps';
 import { computeSuggestions, FOLLOWING_FIELDS, type FollowingField } from './wizard-suggestions';
 import { wizardResolver } from './wizard-validation';
@@ -35,9 +41,10 @@ const NO_CLUSTERS: Cluster[] = [];
 /**
  * The registration wizard: ONE form, checked step by step. "Next" validates only the fields of
  * the current step (with the same shared rules the clusters API uses); the step index is plain
- * state, so going back never loses anything.
+ * state, so going back never loses anything. `editing`: the cluster as the server returned it,
+ * prefilled, opened at the review step, its name fixed.
  */
-export function ClusterWizard() {
+export function ClusterWizard({ editing }: { editing?: ClusterView } = {}) {
   const { t } = useTranslation();
   const clustersQuery = useClusters();
   const all = clustersQuery.data ?? NO_CLUSTERS;
@@ -47,8 +54,11 @@ export function ClusterWizard() {
   const { generation } = nautesApi;
   const context = useMemo<WizardContext>(() => ({ clusters, generation }), [clusters, generation]);
 
+  const [initialValues] = useState(() =>
+    editing ? clusterToWizardValues(editing) : EMPTY_WIZARD_VALUES,
+  );
   const form = useForm<WizardValues, WizardContext>({
-    defaultValues: EMPTY_WIZARD_VALUES,
+    defaultValues: initialValues,
     resolver: wizardResolver,
     context,
     mode: 'onTouched',
@@ -65,9 +75,13 @@ export function ClusterWizard() {
     reset,
     formState,
   } = form;
-  const [step, setStep] = useState(0);
+  const [step, setStep] = useState(editing ? WIZARD_STEPS.length - 1 : 0);
   const [saved, setSaved] = useState<SavedCluster | null>(null);
-  const [edited, setEdited] = useState<ReadonlySet<FollowingField>>(() => new Set());
+  // An edited cluster's values are the server's, not suggestions: none is overwritten.
+  const [edited, setEdited] = useState<ReadonlySet<FollowingField>>(
+    () => new Set(editing ? FOLLOWING_FIELDS : []),
+  );
+  const navigate = useNavigate();
   const save = useSaveCluster();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const serverErrorRef = useRef<HTMLDivElement>(null);
@@ -124,8 +138,10 @@ export function ClusterWizard() {
       markEdited,
       followSuggestion,
       generation,
+      editingName: editing?.name,
     }),
     [
+      editing?.name,
       clusters,
       hosts,
       clustersQuery.isPending,
@@ -178,7 +194,7 @@ export function ClusterWizard() {
       // Nothing is sent until the generation is known or chosen (the Save button says so).
       if (generation === undefined) return;
       const name = values.cluster_name;
-      const updated = clusters.has(name);
+      const updated = editing !== undefined || clusters.has(name);
       save.mutate(
         { name, body: buildSaveBody(values, generation) },
         {
@@ -192,6 +208,8 @@ export function ClusterWizard() {
             });
           },
           onError: (error) => {
+            // The session ended: the page-wide alert says so and the form stays as it is.
+            if (isApiError(error) && error.status === 401) return;
             const unplaced: string[] = [];
             const placed: string[] = [];
             // Field metadata lands on the fields whatever the status: real Nautes answers 500.
@@ -241,6 +259,10 @@ export function ClusterWizard() {
   };
 
   const startOver = () => {
+    if (editing) {
+      void navigate('/clusters/new');
+      return;
+    }
     reset(EMPTY_WIZARD_VALUES);
     setEdited(new Set());
     setSaved(null);
@@ -255,6 +277,8 @@ export function ClusterWizard() {
     if (serverErrorMessage) serverErrorRef.current?.focus();
   }, [serverErrorMessage]);
   const dirty = formState.isDirty && !saved;
+  // A 401 keeps this page and what was typed (see SessionEndedAlert) instead of redirecting.
+  useKeepWorkOnSessionEnd((dirty || editing !== undefined) && !saved);
 
   if (saved) {
     return (
@@ -347,7 +371,10 @@ export function ClusterWizard() {
                   {t('wizard.back')}
                 </button>
               ) : (
-                <Link to="/clusters" className="button button-ghost">
+                <Link
+                  to={editing ? `/clusters/${encodeURIComponent(editing.name)}` : '/clusters'}
+                  className="button button-ghost"
+                >
                   {t('common.cancel')}
                 </Link>
               )}

@@ -89,7 +89,9 @@ export function StepReview({ onEditStep }: { onEditStep: (step: number) => void 
       value: body.kubeconfig
         ? t('wizard.review.kubeconfigIncluded')
         : body.cluster_type === 'physical'
-          ? t('wizard.review.kubeconfigKept')
+          ? generation === 'v0.4'
+            ? t('wizard.review.kubeconfigNeeded')
+            : t('wizard.review.kubeconfigKept')
           : undefined,
       step: 1,
     },

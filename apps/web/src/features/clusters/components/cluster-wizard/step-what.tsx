@@ -6,17 +6,27 @@ import { WithCode } from '../../../../components/ui/with-code';
 import { describeCluster } from '../../lib/cluster-labels';
 import { useFieldMessage } from './use-field-message';
 import { useWizardState } from './wizard-context';
+import { dependentsOf } from './wizard-locks';
 import { PROFILES, type WizardValues } from './wizard-form';
 
 export function StepWhat() {
   const { t } = useTranslation();
   const message = useFieldMessage();
   const { register, formState, trigger } = useFormContext<WizardValues>();
-  const { hosts, clusters, clustersLoading, clustersError } = useWizardState();
-  const [profile, name] = useWatch<WizardValues, ['profile', 'cluster_name']>({
-    name: ['profile', 'cluster_name'],
+  const { hosts, clusters, clustersLoading, clustersError, editingName } = useWizardState();
+  const [profile, name, workerType] = useWatch<
+    WizardValues,
+    ['profile', 'cluster_name', 'worker_type']
+  >({
+    name: ['profile', 'cluster_name', 'worker_type'],
   });
   const existing = clusters.get(name);
+  // A host carrying virtual clusters keeps its kind: the choices are shown locked, with why.
+  const dependents = existing ? dependentsOf(existing.name, clusters) : [];
+  const lockedReason =
+    dependents.length > 0
+      ? t('wizard.locked.reason', { name, dependents: dependents.join(', ') })
+      : undefined;
   const virtualDisabledReason = clustersLoading
     ? t('wizard.what.checkingHosts')
     : clustersError
@@ -34,11 +44,20 @@ export function StepWhat() {
 
   return (
     <>
-      <fieldset className="fieldset" aria-describedby={profileError ? 'profile-error' : undefined}>
+      <fieldset
+        className="fieldset"
+        aria-describedby={
+          [lockedReason ? 'profile-locked' : '', profileError ? 'profile-error' : '']
+            .join(' ')
+            .trim() || undefined
+        }
+      >
         <legend>{t('wizard.what.kindLegend')}</legend>
         <div className="choice-grid">
           {PROFILES.map((value) => {
-            const disabled = value === 'virtual-worker' && virtualDisabledReason !== undefined;
+            const locked = lockedReason !== undefined && profile !== value;
+            const disabled =
+              locked || (value === 'virtual-worker' && virtualDisabledReason !== undefined);
             return (
               <label
                 key={value}
@@ -53,12 +72,22 @@ export function StepWhat() {
                 />
                 <span className="choice-title">{t(`wizard.what.profiles.${value}.title`)}</span>
                 <span id={`profile-${value}-hint`} className="choice-hint">
-                  {disabled ? virtualDisabledReason : t(`wizard.what.profiles.${value}.hint`)}
+                  {locked
+                    ? t('wizard.locked.short')
+                    : disabled
+                      ? virtualDisabledReason
+                      : t(`wizard.what.profiles.${value}.hint`)}
                 </span>
               </label>
             );
           })}
         </div>
+        {lockedReason ? (
+          <p id="profile-locked" className="field-hint locked-reason">
+            <span aria-hidden="true">🔒 </span>
+            {lockedReason}
+          </p>
+        ) : null}
         {profileError ? (
           <p id="profile-error" className="field-error">
             {profileError}
@@ -78,6 +107,7 @@ export function StepWhat() {
                 <input
                   type="radio"
                   value={value}
+                  disabled={lockedReason !== undefined && workerType !== value}
                   aria-describedby={`worker-${value}-hint`}
                   {...register('worker_type')}
                 />
@@ -99,10 +129,10 @@ export function StepWhat() {
       <Field
         id="cluster_name"
         label={t('wizard.fields.clusterName')}
-        hint={t('wizard.what.nameHint')}
+        hint={editingName ? t('wizard.what.nameFixed') : t('wizard.what.nameHint')}
         error={nameError}
         warning={
-          existing && !nameError ? (
+          existing && !nameError && !editingName ? (
             <Alert tone="info" live>
               <WithCode
                 text={t('wizard.what.nameExists', { name, kind: describeCluster(t, existing) })}
@@ -119,11 +149,12 @@ export function StepWhat() {
           autoCapitalize="off"
           spellCheck={false}
           maxLength={253}
+          readOnly={editingName !== undefined}
           aria-invalid={nameError ? true : undefined}
           aria-describedby={describedBy('cluster_name', {
             hint: true,
             error: nameError,
-            warning: existing && !nameError,
+            warning: existing && !nameError && !editingName,
           })}
           {...nameField}
         />

@@ -13,6 +13,8 @@ export interface WizardState {
   followSuggestion: (field: FollowingField) => void;
   /** The Nautes API generation the body is built for; undefined while unknown. */
   generation: NautesApiVersion | undefined;
+  /** The cluster being edited (its name is fixed); undefined when registering. */
+  editingName?: string | undefined;
 }
 
 export const WizardStateContext = createContext<WizardState | null>(null);

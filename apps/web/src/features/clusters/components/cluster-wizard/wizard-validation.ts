@@ -7,6 +7,7 @@ import {
 import { toSaveBodyV04 } from './wizard-body';
 import { categoriesOf, managedAdditionsOf } from './wizard-components';
 import { formFieldFor } from './wizard-field-paths';
+import { lockProblems } from './wizard-locks';
 import {
   inspect,
   profileParts,
@@ -62,6 +63,10 @@ export function validateWizard(
     if (host && host.usage !== 'host') {
       errors.host_cluster = `"${values.host_cluster}" is not a host cluster: choose a cluster registered as a host.`;
     }
+  }
+
+  for (const [field, message] of Object.entries(lockProblems(values, context.clusters))) {
+    errors[field as WizardField] ??= message;
   }
 
   if (values.profile) {
