@@ -11,6 +11,7 @@ import {
   ReservedNamespacesTable,
 } from '../../features/clusters/components/cluster-access-maps';
 import { ClusterComponents } from '../../features/clusters/components/cluster-components';
+import { CliFileDownload } from '../../features/clusters/components/cli-file-download';
 import { ClusterDetails } from '../../features/clusters/components/cluster-details';
 import { DeleteClusterDialog } from '../../features/clusters/components/delete-cluster-dialog';
 import { NautesApiNotice } from '../../features/clusters/components/nautes-api-notice';
@@ -69,6 +70,7 @@ export function ClusterDetailRoute() {
               <p className="muted">{describeCluster(t, cluster.data)}</p>
             </div>
             <div className="actions">
+              <CliFileDownload clusters={[cluster.data]} />
               <button
                 type="button"
                 className="button button-danger-outline"

@@ -7,6 +7,7 @@ import { Alert } from '../../../../components/ui/alert';
 import { isApiError } from '../../../../lib/api-error';
 import { useClusters } from '../../api/get-clusters';
 import { useSaveCluster } from '../../api/save-cluster';
+import { CliFileImport } from './cli-file-import';
 import { GenerationChoice } from './generation-choice';
 import { LeaveGuard } from './leave-guard';
 import { StepConnection } from './step-connection';
@@ -331,6 +332,7 @@ export function ClusterWizard() {
 
             <GenerationChoice generation={nautesApi} />
 
+            <CliFileImport active={current.id === 'what'} goToStep={setStep} />
             {current.id === 'what' ? <StepWhat /> : null}
             {current.id === 'connection' ? <StepConnection /> : null}
             {current.id === 'domains' ? <StepDomains /> : null}
