@@ -139,7 +139,7 @@ export function ClustersRoute() {
               : t('list.showing', { count: all.length })}
             {clusters.isFetching ? <span className="muted"> · {t('list.refreshing')}</span> : null}
           </p>
-          {rows.length > 0 ? <CliFileDownload clusters={rows} /> : null}
+          {rows.length > 0 ? <CliFileDownload clusters={rows} fileName="clusters.yaml" /> : null}
           {rows.length === 0 ? (
             <div className="empty-state empty-state-small">
               <p>{t('list.noMatch')}</p>

@@ -20,7 +20,14 @@ import {
  * Cluster YAML file, one document each, for the generation the BFF reports. When it cannot
  * tell, a small menu lets the user pick; the button itself uses the replies' own generation.
  */
-export function CliFileDownload({ clusters: given }: { clusters: readonly Cluster[] }) {
+export function CliFileDownload({
+  clusters: given,
+  fileName,
+}: {
+  clusters: readonly Cluster[];
+  /** Defaults to `<name>.yaml` for one cluster, `clusters.yaml` for several. */
+  fileName?: string;
+}) {
   const { t } = useTranslation();
   // The queries' clusters are already views; a bare Cluster is read as its reply would be.
   const clusters = useMemo(
@@ -39,7 +46,7 @@ export function CliFileDownload({ clusters: given }: { clusters: readonly Cluste
   const download = (picked?: NautesApiVersion) => {
     setMenuOpen(false);
     const generation = cliFileGeneration(reported, clusters, picked);
-    downloadText(cliFileName(clusters), cliFileText(clusters, generation));
+    downloadText(fileName ?? cliFileName(clusters), cliFileText(clusters, generation));
   };
 
   return (
