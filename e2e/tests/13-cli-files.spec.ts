@@ -3,6 +3,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { SignInPage } from '../pages/sign-in-page';
 import { WizardPage } from '../pages/wizard-page';
+import { checkPage } from '../support/page-check';
 import { seedDir } from '../support/paths';
 import { stackInfo } from '../support/stack-info';
 import { cloneTenantRepo } from '../support/tenant-repo';
@@ -71,7 +72,7 @@ async function importFile(page: Page, name: string, text: string): Promise<void>
 
 test('journey 13a: import a Nautes CLI file with two clusters, pick the second, save it', async ({
   page,
-}) => {
+}, testInfo) => {
   await signInAt(page, '/clusters/new');
   const wizard = new WizardPage(page);
   await wizard.expectStep(1);
@@ -80,6 +81,7 @@ test('journey 13a: import a Nautes CLI file with two clusters, pick the second, 
   const list = page.getByRole('group', { name: '2 clusters in two-clusters.yaml: pick one' });
   await expect(list.getByRole('radio')).toHaveCount(2);
   await list.getByRole('radio', { name: new RegExp(IMPORTED) }).check();
+  await checkPage(page, testInfo, '13-wizard-import-pick');
   await page.getByRole('button', { name: `Fill the form from ${IMPORTED}` }).click();
 
   await wizard.expectStep(4);
