@@ -12,6 +12,7 @@ import {
   ReservedNamespacesTable,
 } from '../../features/clusters/components/cluster-access-maps';
 import { ClusterComponents } from '../../features/clusters/components/cluster-components';
+import { CliFileDownload } from '../../features/clusters/components/cli-file-download';
 import { ClusterDetails } from '../../features/clusters/components/cluster-details';
 import { DeleteClusterDialog } from '../../features/clusters/components/delete-cluster-dialog';
 import { NautesApiNotice } from '../../features/clusters/components/nautes-api-notice';
@@ -84,6 +85,7 @@ export function ClusterDetailRoute() {
               <Link className="button" to={`/clusters/${encodeURIComponent(name)}/edit`}>
                 {t('detail.edit')}
               </Link>
+              <CliFileDownload clusters={[cluster.data]} />
               <button
                 type="button"
                 className="button button-danger-outline"

@@ -12,6 +12,7 @@ import { Alert } from '../../components/ui/alert';
 import { useNotice } from '../../components/ui/notice-provider';
 import { Spinner } from '../../components/ui/spinner';
 import { useClusters } from '../../features/clusters/api/get-clusters';
+import { CliFileDownload } from '../../features/clusters/components/cli-file-download';
 import { ClustersTable } from '../../features/clusters/components/clusters-table';
 import { ClustersToolbar } from '../../features/clusters/components/clusters-toolbar';
 import { NautesApiNotice } from '../../features/clusters/components/nautes-api-notice';
@@ -143,6 +144,7 @@ export function ClustersRoute() {
               : t('list.showing', { count: all.length })}
             {clusters.isFetching ? <span className="muted"> · {t('list.refreshing')}</span> : null}
           </p>
+          {rows.length > 0 ? <CliFileDownload clusters={rows} fileName="clusters.yaml" /> : null}
           {rows.length === 0 ? (
             <div className="empty-state empty-state-small">
               <p>{t('list.noMatch')}</p>

@@ -12,6 +12,7 @@ import { isApiError } from '../../../../lib/api-error';
 import { useKeepWorkOnSessionEnd } from '../../../../lib/session-guard';
 import { useClusters } from '../../api/get-clusters';
 import { useSaveCluster } from '../../api/save-cluster';
+import { CliFileImport } from './cli-file-import';
 import { GenerationChoice } from './generation-choice';
 import { LeaveGuard } from './leave-guard';
 import { StepConnection } from './step-connection';
@@ -355,6 +356,7 @@ export function ClusterWizard({ editing }: { editing?: ClusterView } = {}) {
 
             <GenerationChoice generation={nautesApi} />
 
+            <CliFileImport active={current.id === 'what'} goToStep={setStep} />
             {current.id === 'what' ? <StepWhat /> : null}
             {current.id === 'connection' ? <StepConnection /> : null}
             {current.id === 'domains' ? <StepDomains /> : null}

@@ -1,0 +1,94 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  readClusterReply,
+  type Cluster,
+  type ClusterView,
+  type NautesApiVersion,
+} from '@cluster-console/shared';
+import { useNautesApi } from '../api/get-nautes-api';
+import './cli-file.css';
+import {
+  cliFileGeneration,
+  cliFileName,
+  cliFileText,
+  downloadText,
+} from '../lib/cli-file-download';
+
+/**
+ * "Download for the Nautes CLI": the clusters given (one, or the list's shown rows) as one
+ * Cluster YAML file, one document each, for the generation the BFF reports. When it cannot
+ * tell, a small menu lets the user pick; the button itself uses the replies' own generation.
+ */
+export function CliFileDownload({
+  clusters: given,
+  fileName,
+}: {
+  clusters: readonly Cluster[];
+  /** Defaults to `<name>.yaml` for one cluster, `clusters.yaml` for several. */
+  fileName?: string;
+}) {
+  const { t } = useTranslation();
+  // The queries' clusters are already views; a bare Cluster is read as its reply would be.
+  const clusters = useMemo(
+    () =>
+      given.map((cluster) =>
+        'generation' in cluster ? (cluster as ClusterView) : readClusterReply(cluster),
+      ),
+    [given],
+  );
+  const nautesApi = useNautesApi();
+  const reported = nautesApi.data?.version;
+  const known = reported !== undefined && reported !== 'unknown';
+  const [menuOpen, setMenuOpen] = useState(false);
+  const disabled = clusters.length === 0;
+
+  const download = (picked?: NautesApiVersion) => {
+    setMenuOpen(false);
+    const generation = cliFileGeneration(reported, clusters, picked);
+    downloadText(fileName ?? cliFileName(clusters), cliFileText(clusters, generation));
+  };
+
+  return (
+    <div className="cli-file-download">
+      <button
+        type="button"
+        className="button"
+        disabled={disabled}
+        onClick={() => download()}
+        title={t('cliFile.downloadHint')}
+      >
+        {t('cliFile.download')}
+      </button>
+      {known ? null : (
+        <>
+          <button
+            type="button"
+            className="button button-ghost button-small"
+            aria-expanded={menuOpen}
+            aria-haspopup="true"
+            disabled={disabled}
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            {t('cliFile.chooseGeneration')}
+          </button>
+          {menuOpen ? (
+            <ul className="cli-file-menu" aria-label={t('cliFile.chooseGeneration')}>
+              {(['v0.4', 'v0.3'] as const).map((generation) => (
+                <li key={generation}>
+                  <button
+                    type="button"
+                    className="button button-ghost button-small"
+                    onClick={() => download(generation)}
+                  >
+                    {t('cliFile.forGeneration', { generation })}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,304 @@
+import { useId, useRef, useState } from 'react';
+import { useFormContext } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import {
+  CLI_FILE_MAX_BYTES,
+  readCliClusterFile,
+  type CliClusterDraft,
+  type CliFileIssue,
+  type CliFileReadResult,
+} from '@cluster-console/shared';
+import { Alert } from '../../../../components/ui/alert';
+import { Dialog } from '../../../../components/ui/dialog';
+import { cliDraftToWizardValues } from './cli-file-values';
+import '../cli-file.css';
+import { Disclosure } from './disclosure';
+import { useWizardState } from './wizard-context';
+import type { WizardValues } from './wizard-form';
+import { WIZARD_STEPS } from './wizard-steps';
+import { FOLLOWING_FIELDS } from './wizard-suggestions';
+
+type GoodDocument = Extract<
+  Extract<CliFileReadResult, { ok: true }>['documents'][number],
+  { ok: true }
+>;
+
+interface Imported {
+  name: string;
+  source: string;
+  notes: string[];
+}
+
+function issueText(issue: CliFileIssue): string {
+  const where = [issue.line !== undefined ? `line ${issue.line}` : '', issue.path ?? '']
+    .filter(Boolean)
+    .join(', ');
+  return where ? `${where}: ${issue.message}` : issue.message;
+}
+
+function kindText(cluster: CliClusterDraft): string {
+  return [cluster.cluster_type, cluster.usage, cluster.worker_type].filter(Boolean).join(' · ');
+}
+
+/**
+ * "Import a Nautes CLI file" on the wizard's first step: the Cluster YAML the CLI applies, by
+ * upload, drop or paste. It is read in the browser (`readCliClusterFile`); a file with several
+ * clusters lets the user pick one; the form is then filled (after asking, when the user had
+ * typed something) and the wizard goes to the review step. What the form could not use stays
+ * listed above every step until dismissed.
+ */
+export function CliFileImport({
+  active,
+  goToStep,
+}: {
+  /** The first step is shown: offer the import; on the other steps only the last import's notes. */
+  active: boolean;
+  /** Called with the review step's index once the form is filled. */
+  goToStep: (index: number) => void;
+}) {
+  const { t } = useTranslation();
+  const fileId = useId();
+  const pasteId = useId();
+  const { reset, formState } = useFormContext<WizardValues>();
+  const { markEdited, followSuggestion } = useWizardState();
+  const [dragging, setDragging] = useState(false);
+  const [pasted, setPasted] = useState('');
+  const [source, setSource] = useState('');
+  const [problem, setProblem] = useState<string>();
+  const [result, setResult] = useState<CliFileReadResult>();
+  const [chosen, setChosen] = useState<number>();
+  const [confirming, setConfirming] = useState<GoodDocument>();
+  const [imported, setImported] = useState<Imported>();
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const isDirty = formState.isDirty;
+
+  const good = result?.ok ? result.documents.filter((doc): doc is GoodDocument => doc.ok) : [];
+  const bad = result?.ok ? result.documents.filter((doc) => !doc.ok) : [];
+  const selected = good.find((doc) => doc.index === chosen) ?? good[0];
+
+  const fill = (doc: GoodDocument, from: string) => {
+    const { values, notes } = cliDraftToWizardValues(doc.cluster);
+    reset(values, { keepDefaultValues: true });
+    // What the file says wins over the wizard's suggestions; what it leaves out follows them.
+    for (const field of FOLLOWING_FIELDS) {
+      if (values[field] !== '') markEdited(field);
+      else followSuggestion(field);
+    }
+    setImported({
+      name: doc.cluster.name ?? '',
+      source: from,
+      notes: [
+        ...doc.notes.map(issueText),
+        ...notes.map((note) => t(`cliFile.notes.${note.key}`, note.values)),
+      ],
+    });
+    setConfirming(undefined);
+    goToStep(WIZARD_STEPS.length - 1);
+  };
+
+  const choose = (doc: GoodDocument, from: string) => {
+    if (isDirty) setConfirming(doc);
+    else fill(doc, from);
+  };
+
+  const read = (text: string, from: string) => {
+    setProblem(undefined);
+    setSource(from);
+    const next = readCliClusterFile(text);
+    setResult(next);
+    setChosen(undefined);
+    if (!next.ok) return;
+    const [only] = next.documents;
+    if (next.documents.length === 1 && only?.ok) choose(only, from);
+  };
+
+  const load = async (file: File | undefined) => {
+    setProblem(undefined);
+    if (!file) return;
+    if (file.size > CLI_FILE_MAX_BYTES) {
+      setResult(undefined);
+      setProblem(t('cliFile.tooLarge', { name: file.name }));
+      return;
+    }
+    try {
+      read(await file.text(), file.name);
+    } catch {
+      setProblem(t('cliFile.unreadable', { name: file.name }));
+    }
+  };
+
+  const summary = imported ? (
+    <Alert tone={imported.notes.length > 0 ? 'warning' : 'info'} live={false}>
+      <p>{t('cliFile.filled', { name: imported.name, source: imported.source })}</p>
+      {imported.notes.length > 0 ? (
+        <>
+          <p>{t('cliFile.notUsed')}</p>
+          <ul className="cli-file-notes">
+            {imported.notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <button
+        type="button"
+        className="button button-ghost button-small"
+        onClick={() => setImported(undefined)}
+      >
+        {t('cliFile.dismiss')}
+      </button>
+    </Alert>
+  ) : null;
+
+  if (!active) return summary;
+
+  return (
+    <>
+      {summary}
+      <Disclosure label={t('cliFile.importTitle')}>
+        <p id={`${pasteId}-hint`} className="field-hint">
+          {t('cliFile.importHint')}
+        </p>
+        <div
+          className={`drop-zone${dragging ? ' drop-zone-active' : ''}`}
+          onDragOver={(event) => {
+            event.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={(event) => {
+            event.preventDefault();
+            setDragging(false);
+            void load(event.dataTransfer.files[0]);
+          }}
+        >
+          <label htmlFor={pasteId} className="visually-hidden">
+            {t('cliFile.pasteLabel')}
+          </label>
+          <textarea
+            id={pasteId}
+            className="textarea input-mono"
+            rows={6}
+            spellCheck={false}
+            autoComplete="off"
+            placeholder={t('cliFile.placeholder')}
+            aria-describedby={`${pasteId}-hint`}
+            value={pasted}
+            onChange={(event) => setPasted(event.target.value)}
+          />
+          <div className="drop-zone-bar">
+            <span className="muted small">{t('cliFile.drop')}</span>
+            <input
+              id={fileId}
+              type="file"
+              className="visually-hidden"
+              accept=".yaml,.yml,.txt,text/plain,application/yaml,application/x-yaml,*/*"
+              onChange={(event) => {
+                void load(event.target.files?.[0]);
+                event.target.value = '';
+              }}
+            />
+            <label htmlFor={fileId} className="button button-small file-button">
+              {t('cliFile.choose')}
+            </label>
+            <button
+              type="button"
+              className="button button-small"
+              disabled={pasted.trim() === ''}
+              onClick={() => read(pasted, t('cliFile.pastedText'))}
+            >
+              {t('cliFile.readPasted')}
+            </button>
+          </div>
+        </div>
+
+        {problem ? <Alert tone="error">{problem}</Alert> : null}
+        {result && !result.ok ? (
+          <Alert tone="error" title={t('cliFile.unreadableFile', { source })}>
+            <p>{issueText(result.error)}</p>
+          </Alert>
+        ) : null}
+        {bad.map((doc) => (
+          <Alert
+            key={doc.index}
+            tone="error"
+            title={t('cliFile.badDocument', { index: doc.index, line: doc.line })}
+          >
+            <ul>
+              {doc.errors.map((error) => (
+                <li key={issueText(error)}>{issueText(error)}</li>
+              ))}
+            </ul>
+          </Alert>
+        ))}
+
+        {result?.ok && good.length === 0 ? (
+          <Alert tone="error">{t('cliFile.noCluster', { source })}</Alert>
+        ) : null}
+
+        {good.length > 0 && !(good.length === 1 && bad.length === 0 && imported) ? (
+          <fieldset className="fieldset">
+            <legend>{t('cliFile.pick', { count: good.length, source })}</legend>
+            {good.map((doc) => (
+              <label key={doc.index} className="choice-row">
+                <input
+                  type="radio"
+                  name={`${fileId}-cluster`}
+                  value={doc.index}
+                  checked={selected?.index === doc.index}
+                  onChange={() => setChosen(doc.index)}
+                />
+                <span>
+                  <strong>{doc.cluster.name ?? t('cliFile.noName')}</strong>
+                  <span className="muted small"> {kindText(doc.cluster)}</span>
+                </span>
+              </label>
+            ))}
+            {selected && selected.notes.length > 0 ? (
+              <Alert tone="warning" live={false} title={t('cliFile.notUsed')}>
+                <ul className="cli-file-notes">
+                  {selected.notes.map((note) => (
+                    <li key={issueText(note)}>{issueText(note)}</li>
+                  ))}
+                </ul>
+              </Alert>
+            ) : null}
+            {selected ? (
+              <button type="button" className="button" onClick={() => choose(selected, source)}>
+                {t('cliFile.use', { name: selected.cluster.name ?? '' })}
+              </button>
+            ) : null}
+          </fieldset>
+        ) : null}
+      </Disclosure>
+
+      {confirming ? (
+        <Dialog
+          title={t('cliFile.replaceTitle')}
+          role="alertdialog"
+          onClose={() => setConfirming(undefined)}
+          initialFocusRef={cancelRef}
+        >
+          <p>{t('cliFile.replaceBody', { name: confirming.cluster.name ?? '' })}</p>
+          <div className="dialog-actions">
+            <button
+              ref={cancelRef}
+              type="button"
+              className="button"
+              onClick={() => setConfirming(undefined)}
+            >
+              {t('common.cancel')}
+            </button>
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => fill(confirming, source)}
+            >
+              {t('cliFile.replace')}
+            </button>
+          </div>
+        </Dialog>
+      ) : null}
+    </>
+  );
+}
