@@ -1,7 +1,15 @@
 // `npm test`: set the machine up, then run every check and test, and end with one line
 // `tests: N passed, N failed`. Every step runs even after a failure, so one CI log shows all.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
 import path from 'node:path';
 import { bootstrap, ensureDebianPackage, log, repoRoot } from './bootstrap.mjs';
 
@@ -52,6 +60,30 @@ function run(args) {
   );
 }
 
+/**
+ * Starts `pnpm <args>` in the background with its output in `logFile`; resolves to whether it
+ * passed. Its log is printed whole when it ends, so the CI log stays readable.
+ */
+function runInBackground(args, logFile) {
+  log(
+    `$ pnpm ${args.join(' ')} (in the background, output in ${path.relative(repoRoot, logFile)})`,
+  );
+  const fd = openSync(logFile, 'w');
+  const child = spawn(pnpm, args, {
+    cwd: repoRoot,
+    stdio: ['ignore', fd, fd],
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
+  return new Promise((resolve) => {
+    child.on('close', (code) => {
+      closeSync(fd);
+      log(`$ pnpm ${args.join(' ')} ended:`);
+      process.stdout.write(readFileSync(logFile, 'utf8'));
+      resolve(code === 0);
+    });
+  });
+}
+
 function readJson(file) {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
@@ -73,6 +105,13 @@ function atLeastOneIfFailed(exitedOk, failed) {
   return exitedOk || failed > 0 ? failed : 1;
 }
 
+// The browser journeys mostly wait (on Chromium, the stack, Git), the static checks mostly
+// compute on one core: they run side by side. The unit tests run alone afterwards, as some
+// of them time what they test (a refusal "within a second").
+const e2eRun = hasE2eTests()
+  ? runInBackground(['run', 'test:e2e'], path.join(outputDir, 'e2e.log'))
+  : undefined;
+
 // Static checks count as one test each.
 for (const [name, args] of [
   ['format', ['run', 'format:check']],
@@ -81,6 +120,21 @@ for (const [name, args] of [
 ]) {
   const ok = run(args);
   count(name, ok ? 1 : 0, ok ? 0 : 1);
+}
+
+// Browser journeys (Playwright in Debian's Chromium), started above.
+if (e2eRun) {
+  const e2eOk = await e2eRun;
+  const e2e = readJson(path.join(outputDir, 'e2e.json'));
+  if (e2e?.stats) {
+    count(
+      'e2e',
+      e2e.stats.expected + e2e.stats.flaky,
+      atLeastOneIfFailed(e2eOk, e2e.stats.unexpected),
+    );
+  } else {
+    count('e2e', 0, 1);
+  }
 }
 
 // Unit and HTTP tests (vitest, every package).
@@ -106,21 +160,6 @@ if (unit) {
   );
 } else {
   count('unit', 0, 1);
-}
-
-// Browser journeys (Playwright in Debian's Chromium).
-if (hasE2eTests()) {
-  const e2eOk = run(['run', 'test:e2e']);
-  const e2e = readJson(path.join(outputDir, 'e2e.json'));
-  if (e2e?.stats) {
-    count(
-      'e2e',
-      e2e.stats.expected + e2e.stats.flaky,
-      atLeastOneIfFailed(e2eOk, e2e.stats.unexpected),
-    );
-  } else {
-    count('e2e', 0, 1);
-  }
 }
 
 process.stdout.write(`\n${results.join('\n')}\n`);
