@@ -43,6 +43,9 @@ async function main(): Promise<() => Promise<void>> {
   say('');
   say('  sign in as (user / password, personal access token, tenant repo access):');
   say('    maintainer / maintainer   glpat-local-maintainer   Maintainer: may register and delete');
+  say(
+    '    operator   / operator     glpat-local-operator     Maintainer: a second user who may register and delete',
+  );
   say('    developer  / developer    glpat-local-developer    Developer: may read, may not push');
   say('    outsider   / outsider     glpat-local-outsider     not a member');
   say('');
