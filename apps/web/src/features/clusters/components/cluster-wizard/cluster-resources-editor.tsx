@@ -1,5 +1,6 @@
 import { useFieldArray, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { RemovableRow } from './removable-row';
 import { RowTextField } from './row-text-field';
 import type { WizardValues } from './wizard-form';
 
@@ -15,7 +16,7 @@ export function ClusterResourcesEditor() {
       {rows.fields.map((row, index) => {
         const label = t('wizard.maps.resourceRow', { number: index + 1 });
         return (
-          <div key={row.id} className="field-row" role="group" aria-label={label}>
+          <RemovableRow key={row.id} label={label} onRemove={() => rows.remove(index)}>
             <RowTextField
               id={`resource-${index}-product`}
               name={`cluster_resources.${index}.product`}
@@ -34,15 +35,7 @@ export function ClusterResourcesEditor() {
               label={t('wizard.maps.group')}
               placeholder="rbac.authorization.k8s.io"
             />
-            <button
-              type="button"
-              className="link-button small"
-              onClick={() => rows.remove(index)}
-              aria-label={t('wizard.maps.removeRow', { name: label })}
-            >
-              {t('wizard.components.remove')}
-            </button>
-          </div>
+          </RemovableRow>
         );
       })}
       <button

@@ -2,6 +2,7 @@ import type { ClientComponentCategory, Component } from '@cluster-console/shared
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { describedBy, Field } from '../../../../components/ui/field';
+import { RemovableRow } from './removable-row';
 import { RowTextField, useFormFieldError } from './row-text-field';
 import { useWizardState } from './wizard-context';
 import { managedAdditionsOf, type ManagedField } from './wizard-components';
@@ -105,7 +106,7 @@ export function ComponentRow({
       {additions.fields.map((row, index) => {
         const rowLabel = t('wizard.components.additionRow', { category: title, number: index + 1 });
         return (
-          <div key={row.id} className="field-row" role="group" aria-label={rowLabel}>
+          <RemovableRow key={row.id} label={rowLabel} onRemove={() => additions.remove(index)}>
             <RowTextField
               id={`${base}-additions-${index}-key`}
               name={`components.${category}.additions.${index}.key`}
@@ -116,15 +117,7 @@ export function ComponentRow({
               name={`components.${category}.additions.${index}.value`}
               label={t('wizard.components.additionValue')}
             />
-            <button
-              type="button"
-              className="link-button small"
-              onClick={() => additions.remove(index)}
-              aria-label={t('wizard.components.removeAddition', { name: rowLabel })}
-            >
-              {t('wizard.components.remove')}
-            </button>
-          </div>
+          </RemovableRow>
         );
       })}
       <button
