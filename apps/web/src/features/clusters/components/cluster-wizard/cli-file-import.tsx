@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { DropZone } from '../../../../components/ui/drop-zone';
 import {
   CLI_FILE_MAX_BYTES,
   readCliClusterFile,
@@ -61,7 +62,6 @@ export function CliFileImport({
   const pasteId = useId();
   const { reset, formState } = useFormContext<WizardValues>();
   const { markEdited, followSuggestion } = useWizardState();
-  const [dragging, setDragging] = useState(false);
   const [pasted, setPasted] = useState('');
   const [source, setSource] = useState('');
   const [problem, setProblem] = useState<string>();
@@ -159,19 +159,7 @@ export function CliFileImport({
         <p id={`${pasteId}-hint`} className="field-hint">
           {t('cliFile.importHint')}
         </p>
-        <div
-          className={`drop-zone${dragging ? ' drop-zone-active' : ''}`}
-          onDragOver={(event) => {
-            event.preventDefault();
-            setDragging(true);
-          }}
-          onDragLeave={() => setDragging(false)}
-          onDrop={(event) => {
-            event.preventDefault();
-            setDragging(false);
-            void load(event.dataTransfer.files[0]);
-          }}
-        >
+        <DropZone onFile={(file) => void load(file)}>
           <label htmlFor={pasteId} className="visually-hidden">
             {t('cliFile.pasteLabel')}
           </label>
@@ -210,7 +198,7 @@ export function CliFileImport({
               {t('cliFile.readPasted')}
             </button>
           </div>
-        </div>
+        </DropZone>
 
         {problem ? <Alert tone="error">{problem}</Alert> : null}
         {result && !result.ok ? (

@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { DropZone } from '../../../../components/ui/drop-zone';
 import { MAX_KUBECONFIG_BYTES, type KubeconfigContext } from '@cluster-console/shared';
 import { Alert } from '../../../../components/ui/alert';
 import { describedBy } from '../../../../components/ui/field';
@@ -41,7 +42,6 @@ export function KubeconfigInput({ keepStored }: { keepStored: boolean }) {
   const message = useFieldMessage();
   const fileId = useId();
   const fileInputRef = useRef<HTMLInputElement>(null);
-  const [dragging, setDragging] = useState(false);
   const [fileProblem, setFileProblem] = useState<string>();
   const [fileName, setFileName] = useState<string>();
   const { register, setValue, formState } = useFormContext<WizardValues>();
@@ -97,19 +97,7 @@ export function KubeconfigInput({ keepStored }: { keepStored: boolean }) {
       <p id="kubeconfig-hint" className="field-hint">
         {keepStored ? t('wizard.kubeconfig.hintKeep') : t('wizard.kubeconfig.hint')}
       </p>
-      <div
-        className={`drop-zone${dragging ? ' drop-zone-active' : ''}`}
-        onDragOver={(event) => {
-          event.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={(event) => {
-          event.preventDefault();
-          setDragging(false);
-          void load(event.dataTransfer.files[0]);
-        }}
-      >
+      <DropZone onFile={(file) => void load(file)}>
         <textarea
           id="kubeconfig"
           className="textarea input-mono"
@@ -158,7 +146,7 @@ export function KubeconfigInput({ keepStored }: { keepStored: boolean }) {
             </button>
           ) : null}
         </div>
-      </div>
+      </DropZone>
       {kubeconfigError || fileProblem ? (
         <p id="kubeconfig-error" className="field-error" role={fileProblem ? 'alert' : undefined}>
           <span aria-hidden="true">⚠ </span>
