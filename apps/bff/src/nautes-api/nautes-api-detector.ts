@@ -1,11 +1,11 @@
-import { CLUSTERS_API_PATH, type NautesApiVersion } from '@cluster-console/shared';
+import {
+  CLUSTERS_API_PATH,
+  nautesApiVersionFromText,
+  type NautesApiVersion,
+} from '@cluster-console/shared';
 import type { Logger } from 'pino';
 import { describe } from '../auth/gitlab-oidc.client';
-import {
-  generationOfListReply,
-  generationOfVersionText,
-  type NautesApiInfo,
-} from './nautes-api-info';
+import { generationOfListReply, type NautesApiInfo } from './nautes-api-info';
 
 export type NautesApiSetting = NautesApiVersion | 'auto';
 
@@ -79,8 +79,10 @@ export class NautesApiDetector {
   private async probe(accessToken: string): Promise<NautesApiInfo> {
     const health = await this.getJson('/healthz');
     const said =
-      generationOfVersionText(field(health, 'nautes_api_version')) ??
-      generationOfVersionText(field(field(await this.getJson('/openapi.json'), 'info'), 'version'));
+      nautesApiVersionFromText(field(health, 'nautes_api_version')) ??
+      nautesApiVersionFromText(
+        field(field(await this.getJson('/openapi.json'), 'info'), 'version'),
+      );
     if (said) {
       return {
         version: said,

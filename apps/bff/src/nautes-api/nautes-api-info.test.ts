@@ -1,23 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generationOfListReply, generationOfVersionText } from './nautes-api-info';
-
-describe('generationOfVersionText', () => {
-  it.each([
-    ['v0.4', 'v0.4'],
-    ['0.4', 'v0.4'],
-    ['v0.4.2', 'v0.4'],
-    ['0.3.1-rc.1', 'v0.3'],
-    [' v0.3 ', 'v0.3'],
-    ['v0.5', undefined],
-    ['1.0.0', undefined],
-    ['v0.40', undefined],
-    ['', undefined],
-    [4, undefined],
-    [undefined, undefined],
-  ])('%j → %s', (text, expected) => {
-    expect(generationOfVersionText(text)).toBe(expected);
-  });
-});
+import { generationOfListReply } from './nautes-api-info';
 
 describe('generationOfListReply', () => {
   it.each([

@@ -13,14 +13,6 @@ export interface NautesApiInfo {
   message: string;
 }
 
-/** `v0.4`, `0.4`, `v0.4.2`, `0.3.1-rc.1` → the generation; anything else → undefined. */
-export function generationOfVersionText(text: unknown): NautesApiVersion | undefined {
-  if (typeof text !== 'string') return undefined;
-  const match = /^v?0\.([34])(?:[.+-]|$)/.exec(text.trim());
-  if (!match) return undefined;
-  return match[1] === '4' ? 'v0.4' : 'v0.3';
-}
-
 /**
  * A list reply's generation: every v0.4 item has a `components_list` key (null or not), no v0.3
  * item has one. An empty list (or anything that is not a list) tells nothing.
