@@ -1,11 +1,12 @@
 import {
   CLUSTERS_API_PATH,
   nautesApiVersionFromText,
+  type NautesApiInfo,
   type NautesApiVersion,
 } from '@cluster-console/shared';
 import type { Logger } from 'pino';
 import { describe } from '../auth/gitlab-oidc.client';
-import { generationOfListReply, type NautesApiInfo } from './nautes-api-info';
+import { generationOfListReply } from './nautes-api-info';
 
 export type NautesApiSetting = NautesApiVersion | 'auto';
 

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { isNautesApiVersion, type NautesApiVersion } from '@cluster-console/shared';
+import { isNautesApiVersion, type NautesApiInfo } from '@cluster-console/shared';
 import { apiRequest } from '../../../lib/api-client';
 
 /**
@@ -8,14 +8,6 @@ import { apiRequest } from '../../../lib/api-client';
  * so and asks, it never assumes.
  */
 export const NAUTES_API_PATH = '/api/console/nautes-api';
-
-export interface NautesApiInfo {
-  version: NautesApiVersion | 'unknown';
-  /** configured: NAUTES_API_VERSION; server: the server said so; clusters: read off its replies. */
-  source: 'configured' | 'server' | 'clusters' | 'none';
-  /** Why, in words, for the user and the operator. */
-  message: string;
-}
 
 export function readNautesApiInfo(value: unknown): NautesApiInfo {
   const raw = (value ?? {}) as Record<string, unknown>;
