@@ -6,7 +6,7 @@ import { startApp, type RunningApp } from '../../../scripts/lib/app-process';
 import { findFreePort } from '../../../scripts/lib/free-port';
 import { startGitLabStack, type GitLabStack } from './support/gitlab-stack';
 import { listenOnFreePort, type ListeningServer } from './support/listening-server';
-import { startRedisServer, type RunningRedis } from './support/redis-server';
+import { startRedisServer, type RunningRedis } from '../../../scripts/lib/redis-server';
 import { signIn } from './support/sign-in';
 
 const hostCluster = JSON.parse(

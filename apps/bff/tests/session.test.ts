@@ -4,7 +4,7 @@ import { startBff, type TestBff } from './support/bff';
 import { startGitLabStack, type GitLabStack } from './support/gitlab-stack';
 import { HttpBrowser, type HttpResult } from './support/http-browser';
 import { listenOnFreePort, type ListeningServer } from './support/listening-server';
-import { startRedisServer, type RunningRedis } from './support/redis-server';
+import { startRedisServer, type RunningRedis } from '../../../scripts/lib/redis-server';
 import { readSession, sessionIdFromCookie } from './support/session-inspection';
 import { signIn } from './support/sign-in';
 import { TokenLeakCheck } from './support/token-leaks';

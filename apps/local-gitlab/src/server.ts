@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { createApp } from './app';
 import type { Config } from './config';
 import { ensureRepository } from './git/repositories';
+import { logTokenGrants } from './oidc/grant-log';
 import { createOidcProvider } from './oidc/provider';
 import { ProviderStore } from './oidc/provider-store';
 import { loadOrCreateOidcKeys } from './oidc/signing-keys';
@@ -51,6 +52,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   provider.on('server_error', (_ctx, error) => {
     logger.error({ err: { type: error.name, message: error.message } }, 'oidc provider error');
   });
+  logTokenGrants(provider, logger);
   const app = createApp({
     baseUrl: issuer,
     dataDir: config.dataDir,

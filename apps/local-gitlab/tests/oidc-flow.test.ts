@@ -186,6 +186,22 @@ describe('refresh and revoke', () => {
     });
   });
 
+  it('when a used refresh token is presented again, then the whole grant is revoked: the rotated tokens stop working too', async () => {
+    // GitLab's reuse detection: two replicas refreshing one session at once end that session.
+    const { tokens } = await signIn(config, { username: 'operator', password: 'operator' });
+    const used = tokens.refresh_token ?? '';
+    const rotated = await client.refreshTokenGrant(config, used);
+    expect((await apiUser(rotated.access_token)).status).toBe(200);
+
+    await expect(client.refreshTokenGrant(config, used)).rejects.toMatchObject({
+      error: 'invalid_grant',
+    });
+    expect((await apiUser(rotated.access_token)).status).toBe(401);
+    await expect(
+      client.refreshTokenGrant(config, rotated.refresh_token ?? ''),
+    ).rejects.toMatchObject({ error: 'invalid_grant' });
+  });
+
   it('when the access token is revoked, then the API answers 401 with GitLab message', async () => {
     const { tokens } = await signIn(config, { username: 'developer', password: 'developer' });
     expect((await apiUser(tokens.access_token)).status).toBe(200);

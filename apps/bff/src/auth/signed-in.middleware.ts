@@ -31,7 +31,13 @@ export function requireSignedIn(context: AuthContext): RequestHandler {
     }
     if (needsRefresh(tokens, context.refreshSkewSeconds)) {
       try {
-        req.session.tokens = await refreshTokens(req, tokens, context);
+        const renewed = await refreshTokens(req, tokens, context);
+        req.session.tokens = renewed.tokens;
+        // Which request (and replica) asked GitLab, and which took the tokens another one got.
+        context.logger.info(
+          { event: 'token_refreshed', reqId: req.id, askedGitLab: renewed.askedGitLab },
+          'access token renewed',
+        );
       } catch (error) {
         if (error instanceof GitLabRejectedError) {
           context.logger.info(
@@ -75,12 +81,18 @@ export function needsRefresh(tokens: TokenSet, skewSeconds: number): boolean {
   return tokens.expiresAt !== undefined && tokens.expiresAt - skewSeconds * 1000 <= Date.now();
 }
 
-function refreshTokens(req: Request, tokens: TokenSet, context: AuthContext): Promise<TokenSet> {
+async function refreshTokens(
+  req: Request,
+  tokens: TokenSet,
+  context: AuthContext,
+): Promise<{ tokens: TokenSet; askedGitLab: boolean }> {
   const sessionId = req.sessionID;
-  return context.refreshCoordinator.run({
+  let askedGitLab = false;
+  const renewed = await context.refreshCoordinator.run({
     sessionId,
     refreshToken: tokens.refreshToken ?? '',
     refresh: async () => {
+      askedGitLab = true;
       const fresh = await context.gitlab.refresh(tokens);
       // Stored before the lock is released: other requests and instances must find the
       // rotated refresh token, never the consumed one (GitLab revokes the grant on reuse).
@@ -90,6 +102,7 @@ function refreshTokens(req: Request, tokens: TokenSet, context: AuthContext): Pr
     },
     reload: () => loadTokens(context, sessionId),
   });
+  return { tokens: renewed, askedGitLab };
 }
 
 function loadTokens(context: AuthContext, sessionId: string): Promise<TokenSet | undefined> {

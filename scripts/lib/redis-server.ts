@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { findFreePort } from '../../../../scripts/lib/free-port';
+import { findFreePort } from './free-port';
 
 export interface RunningRedis {
   url: string;
