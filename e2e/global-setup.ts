@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { findFreePort } from '../scripts/lib/free-port';
 import { startStack } from '../scripts/lib/stack';
 import { authDir, repoRoot, screenshotDir, stackInfoFile } from './support/paths';
 import type { StackInfo } from './support/stack-info';
@@ -27,8 +28,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   mkdirSync(authDir, { recursive: true });
 
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cluster-console-e2e-'));
+  // Where 16-two-replicas.spec.ts puts its load balancer: its users sign in at this GitLab too.
+  const replicasUrl = `http://127.0.0.1:${await findFreePort()}`;
   const stack = await startStack({
     dataDir,
+    extraRedirectUris: [`${replicasUrl}/auth/callback`],
     // The connection-check journey starts a Kubernetes API stand-in on 127.0.0.1: loopback is
     // refused by default, and tests connect to nothing else.
     env: { bff: { CONNECTION_CHECK_ALLOWED_NETWORKS: '127.0.0.1/32' } },
@@ -38,6 +42,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     gitlabUrl: stack.gitlabUrl,
     clustersApiUrl: stack.clustersApiUrl,
     dataDir,
+    replicasUrl,
+    clientSecret: stack.clientSecret,
   };
   mkdirSync(path.dirname(stackInfoFile), { recursive: true });
   writeFileSync(stackInfoFile, JSON.stringify(info, null, 2));

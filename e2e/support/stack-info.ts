@@ -6,6 +6,10 @@ export interface StackInfo {
   gitlabUrl: string;
   clustersApiUrl: string;
   dataDir: string;
+  /** Reserved for the two-replica journey's balancer, a registered redirect origin at GitLab. */
+  replicasUrl: string;
+  /** The console's client secret at the local GitLab (random per run; the file is removed after). */
+  clientSecret: string;
 }
 
 let cached: StackInfo | undefined;

@@ -22,6 +22,8 @@ export interface StackOptions {
   /** Extra environment per app (e.g. a short token lifetime in tests). */
   env?: Partial<Record<'gitlab' | 'clustersApi' | 'bff', Record<string, string>>>;
   echo?: boolean;
+  /** Callback URLs of further consoles signing in at this local GitLab (e.g. a balancer's). */
+  extraRedirectUris?: string[];
   /** Start the built apps from this release folder (scripts/build-release.mjs) instead of source. */
   release?: string;
 }
@@ -31,6 +33,8 @@ export interface Stack {
   clustersApiUrl: string;
   bffUrl: string;
   dataDir: string;
+  /** The console's OAuth client secret at this local GitLab (random per stack). */
+  clientSecret: string;
   apps: { gitlab: RunningApp; clustersApi: RunningApp; bff: RunningApp };
   /** Everything every process logged, for assertions that no secret leaked. */
   logs(): string;
@@ -61,7 +65,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       env: {
         PORT: String(ports.gitlab),
         DATA_DIR: path.join(dataDir, 'local-gitlab'),
-        CONSOLE_REDIRECT_URIS: `${bffUrl}/auth/callback`,
+        CONSOLE_REDIRECT_URIS: [
+          `${bffUrl}/auth/callback`,
+          ...(options.extraRedirectUris ?? []),
+        ].join(','),
         CONSOLE_CLIENT_SECRET: clientSecret,
         ...env.gitlab,
       },
@@ -98,6 +105,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       clustersApiUrl: clustersApi.url,
       bffUrl,
       dataDir,
+      clientSecret,
       apps: { gitlab, clustersApi, bff },
       logs: () => started.map((app) => app.logs()).join('\n'),
       stop: stopAll,
