@@ -56,7 +56,10 @@ describe('Download for the Nautes CLI on the detail page', () => {
       expect(screen.queryByRole('button', { name: 'Nautes API version…' })).not.toBeInTheDocument(),
     );
     await user.click(button);
-    expect(downloads.map((download) => download.name)).toEqual(['cluster-host.yaml']);
+    // The YAML writer is imported on the click: the file follows a moment later.
+    await waitFor(() =>
+      expect(downloads.map((download) => download.name)).toEqual(['cluster-host.yaml']),
+    );
     const text = await downloads[0]?.blob.text();
     expect(text).toContain('name: cluster-host');
     expect(text).toContain('componentsList:');
@@ -73,6 +76,7 @@ describe('Download for the Nautes CLI on the detail page', () => {
       await screen.findByRole('button', { name: 'Nautes API version…' }, { timeout: 15_000 }),
     );
     await user.click(screen.getByRole('button', { name: 'Download for a v0.3 server' }));
+    await waitFor(() => expect(downloads).toHaveLength(1));
     const text = await downloads[0]?.blob.text();
     expect(text).toContain('traefik:');
     expect(text).not.toContain('componentsList:');

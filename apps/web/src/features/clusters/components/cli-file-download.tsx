@@ -6,14 +6,10 @@ import {
   type ClusterView,
   type NautesApiVersion,
 } from '@cluster-console/shared';
+import { Alert } from '../../../components/ui/alert';
 import { useNautesApi } from '../api/get-nautes-api';
 import './cli-file.css';
-import {
-  cliFileGeneration,
-  cliFileName,
-  cliFileText,
-  downloadText,
-} from '../lib/cli-file-download';
+import { cliFileGeneration, cliFileName, downloadText } from '../lib/cli-file-download';
 
 /**
  * "Download for the Nautes CLI": the clusters given (one, or the list's shown rows) as one
@@ -41,12 +37,24 @@ export function CliFileDownload({
   const reported = nautesApi.data?.version;
   const known = reported !== undefined && reported !== 'unknown';
   const [menuOpen, setMenuOpen] = useState(false);
+  const [writing, setWriting] = useState(false);
+  const [failed, setFailed] = useState(false);
   const disabled = clusters.length === 0;
 
-  const download = (picked?: NautesApiVersion) => {
+  const download = async (picked?: NautesApiVersion) => {
     setMenuOpen(false);
+    setFailed(false);
+    setWriting(true);
     const generation = cliFileGeneration(reported, clusters, picked);
-    downloadText(fileName ?? cliFileName(clusters), cliFileText(clusters, generation));
+    try {
+      // The YAML writer is loaded on the first download, not with the page.
+      const { cliFileText } = await import('../lib/cli-file-text');
+      downloadText(fileName ?? cliFileName(clusters), cliFileText(clusters, generation));
+    } catch {
+      setFailed(true);
+    } finally {
+      setWriting(false);
+    }
   };
 
   return (
@@ -55,7 +63,8 @@ export function CliFileDownload({
         type="button"
         className="button"
         disabled={disabled}
-        onClick={() => download()}
+        aria-busy={writing}
+        onClick={() => void download()}
         title={t('cliFile.downloadHint')}
       >
         {t('cliFile.download')}
@@ -79,7 +88,7 @@ export function CliFileDownload({
                   <button
                     type="button"
                     className="button button-ghost button-small"
-                    onClick={() => download(generation)}
+                    onClick={() => void download(generation)}
                   >
                     {t('cliFile.forGeneration', { generation })}
                   </button>
@@ -89,6 +98,7 @@ export function CliFileDownload({
           ) : null}
         </>
       )}
+      {failed ? <Alert className="cli-file-error">{t('cliFile.downloadFailed')}</Alert> : null}
     </div>
   );
 }

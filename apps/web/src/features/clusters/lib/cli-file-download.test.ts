@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readClusterReply, readCliClusterFile, type Cluster } from '@cluster-console/shared';
-import { cliFileGeneration, cliFileName, cliFileText, downloadText } from './cli-file-download';
+import { cliFileGeneration, cliFileName, downloadText } from './cli-file-download';
+import { cliFileText } from './cli-file-text';
 
 const host: Cluster = {
   name: 'cluster-host',

@@ -1,8 +1,4 @@
-import {
-  writeCliClusterFile,
-  type ClusterView,
-  type NautesApiVersion,
-} from '@cluster-console/shared';
+import type { ClusterView, NautesApiVersion } from '@cluster-console/shared';
 
 /** The file's name: the cluster's own for one cluster, `clusters.yaml` for a list. */
 export function cliFileName(clusters: readonly ClusterView[]): string {
@@ -21,14 +17,6 @@ export function cliFileGeneration(
 ): NautesApiVersion {
   if (reported !== undefined && reported !== 'unknown') return reported;
   return picked ?? clusters[0]?.generation ?? 'v0.4';
-}
-
-/** The clusters as a Nautes CLI cluster file (no kubeconfig: the writer puts a comment). */
-export function cliFileText(
-  clusters: readonly ClusterView[],
-  generation: NautesApiVersion,
-): string {
-  return writeCliClusterFile(clusters, generation);
 }
 
 /** Saves text as a file through a Blob, an object URL and a link's `download` attribute. */
