@@ -39,10 +39,10 @@ export async function startBffReplica(
     },
     start: async () => {
       if (replica.app) return;
-      // Generous: on a loaded machine a start through tsx can take most of a minute.
+      // Generous: on a saturated 2-core machine a start through tsx has taken over 90 s.
       replica.app = await startApp('bff', {
         env: { ...env, PORT: String(port) },
-        timeoutMs: 90_000,
+        timeoutMs: 150_000,
       });
     },
   };
