@@ -46,3 +46,17 @@ export function rssMbOf(pid: number): number {
   if (kb === undefined) throw new Error(`no VmRSS for process ${pid}`);
   return Number(kb) / 1024;
 }
+
+/**
+ * CPU time (user + system) a process has used so far, in milliseconds, from /proc (Linux).
+ * /proc counts in clock ticks of 1/100 s (USER_HZ, fixed at 100 for user space).
+ */
+export function cpuMsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces, hence the last ')'): utime is the
+  // 14th field of the line, stime the 15th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  if (!Number.isFinite(ticks)) throw new Error(`no CPU times for process ${pid}`);
+  return ticks * 10;
+}

@@ -86,6 +86,8 @@ async function start(): Promise<void> {
   // Supervisors (npm start, tests) wait for this line, so it is written at any LOG_LEVEL.
   if (logger.isLevelEnabled('info')) logger.info(listening, 'listening');
   else process.stdout.write(`${JSON.stringify({ app: 'bff', ...listening })}\n`);
+  // Log lines wait in a buffer (logger.ts); this one is waited for, so it goes out now.
+  logger.flush();
 
   const shutdown = (signal: NodeJS.Signals) => {
     if (stopping) return;

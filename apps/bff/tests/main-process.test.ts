@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../../../scripts/lib/app-process';
 import { findFreePort } from '../../../scripts/lib/free-port';
+import { LOG_FLUSH_INTERVAL_MS } from '../src/logger';
 
 /** src/main.ts as `npm start` runs it: a child process that announces its URL and stops cleanly. */
 describe('bff main process', () => {
@@ -33,6 +34,39 @@ describe('bff main process', () => {
     await app.stop();
     expect(await exited).toBe(0);
     expect(Date.now() - started).toBeLessThan(4_000);
+  });
+
+  it('when requests are answered, then their log lines reach stdout within the flush interval, and lines still buffered at SIGTERM are written before the process exits', async () => {
+    const closed = `http://127.0.0.1:${await findFreePort()}`;
+    const running = await startApp('bff', {
+      env: { GITLAB_URL: closed, CLUSTERS_API_URL: closed, SESSION_SECRET: 'x'.repeat(32) },
+    });
+    app = running;
+    const askWithId = async (id: string) => {
+      const answer = await fetch(`${running.url}/healthz`, { headers: { 'x-request-id': id } });
+      expect(answer.status).toBe(200);
+    };
+    const loggedIds = () =>
+      running
+        .logs()
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => (JSON.parse(line) as { reqId?: string }).reqId);
+
+    // One quiet request: far from filling the buffer, so only the periodic flush writes it.
+    await askWithId('quiet-request-1');
+    const deadline = Date.now() + LOG_FLUSH_INTERVAL_MS + 1_500;
+    while (!loggedIds().includes('quiet-request-1') && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(loggedIds()).toContain('quiet-request-1');
+
+    // Lines logged just before SIGTERM, then the stop's own lines right before exit.
+    const ids = Array.from({ length: 5 }, (_, index) => `before-stop-${index}`);
+    for (const id of ids) await askWithId(id);
+    await running.stop();
+    expect(loggedIds()).toEqual(expect.arrayContaining(ids));
+    expect(running.logs()).toMatch(/"event":"stopped"/);
   });
 
   it('when the configuration is wrong, then it refuses to start and says which variable', async () => {
