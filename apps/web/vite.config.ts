@@ -1,15 +1,66 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * Builds `entry` (src/early.ts) as a chunk of its own and puts its script first in index.html.
+ * Vite would otherwise bundle every script of index.html into the one entry, which runs only
+ * once the app's whole code has downloaded; this small chunk runs as soon as it arrives, so
+ * the first page's requests travel while the rest downloads. The app's entry imports the same
+ * chunk (the same URL, so the browser runs it once). The dev server needs nothing: there the
+ * entry's first import starts the requests.
+ */
+export function earlyScript(root: string, entry: string): Plugin {
+  const name = 'early';
+  let base = '/';
+  return {
+    name: 'cluster-console:early-script',
+    apply: 'build',
+    config: () => ({
+      build: {
+        rolldownOptions: {
+          input: { index: path.join(root, 'index.html'), [name]: path.join(root, entry) },
+        },
+      },
+    }),
+    configResolved: (config) => {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler: (_html, context) => {
+        const chunk = Object.values(context.bundle ?? {}).find(
+          (output) => output.type === 'chunk' && output.isEntry && output.name === name,
+        );
+        if (chunk === undefined) throw new Error(`the ${entry} chunk is missing from the build`);
+        return [
+          {
+            tag: 'script',
+            // async: it runs as soon as it arrives, not in turn after the page's stylesheet and
+            // other scripts.
+            attrs: {
+              type: 'module',
+              async: true,
+              crossorigin: true,
+              src: `${base}${chunk.fileName}`,
+            },
+            injectTo: 'head-prepend',
+          },
+        ];
+      },
+    },
+  };
+}
+
 // The BFF the dev server forwards to; the SPA itself only ever talks to its own origin.
 const bff = 'http://127.0.0.1:3000';
 
 export default defineConfig({
   root: here,
-  plugins: [react()],
+  plugins: [react(), earlyScript(here, 'src/early.ts')],
   build: {
     outDir: path.join(here, 'dist'),
     emptyOutDir: true,

@@ -1,8 +1,10 @@
+// First: the first page's requests start before anything else runs (see early.ts).
+import './early';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppProvider } from './app/provider';
+import { prefetchFirstPage } from './app/prefetch-first-page';
 import { AppRouter, createAppRouter } from './app/router';
-import { sessionQueryOptions } from './features/auth/api/get-session';
 import { initI18n } from './lib/i18n';
 import { createQueryClient } from './lib/query-client';
 import { applyTheme, storedTheme } from './lib/theme';
@@ -13,12 +15,10 @@ if (!container) throw new Error('index.html has no #root element');
 
 applyTheme(storedTheme());
 
-// Everything the first page needs starts at once: its language, its code and the session.
+// Everything the first page needs starts at once: its language, its code and its data.
 const languageReady = initI18n();
 const queryClient = createQueryClient();
-// The sign-in page is the one page that does not need (or wait for) a session.
-if (!window.location.pathname.startsWith('/sign-in'))
-  void queryClient.prefetchQuery(sessionQueryOptions());
+void prefetchFirstPage(queryClient, window.location.pathname);
 const router = createAppRouter();
 
 // The page's language is in place before anything renders: no English flash before Chinese.

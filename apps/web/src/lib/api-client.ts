@@ -1,4 +1,5 @@
 import { ApiError, NETWORK_ERROR_REASON } from './api-error';
+import { ACCEPT_JSON, takeEarlyResponse } from './early-requests';
 import { i18n } from './i18n';
 import { explainServerMessage } from './server-messages';
 
@@ -20,7 +21,7 @@ export interface RequestOptions {
  */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { ...ACCEPT_JSON };
   if (method !== 'GET') headers[CSRF_HEADER] = CSRF_HEADER_VALUE;
   let body: string | undefined;
   if (options.body !== undefined) {
@@ -30,13 +31,17 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
 
   let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      headers,
-      body,
-      credentials: 'same-origin',
-      signal: options.signal,
-    });
+    options.signal?.throwIfAborted();
+    // A plain GET the page's first script already sent (lib/early-requests.ts) is not sent again.
+    const early = method === 'GET' && body === undefined ? takeEarlyResponse(path) : undefined;
+    response = await (early ??
+      fetch(path, {
+        method,
+        headers,
+        body,
+        credentials: 'same-origin',
+        signal: options.signal,
+      }));
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, NETWORK_ERROR_REASON, i18n.t('errors.network'));

@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import { SESSION_PATH } from './session-path';
 
 /** The BFF's `GET /auth/session` answer: who is signed in (never a token). */
 export interface SessionUser {
@@ -11,8 +12,6 @@ export interface SessionUser {
 export interface Session {
   user: SessionUser;
 }
-
-export const SESSION_PATH = '/auth/session';
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value : '';

@@ -50,6 +50,9 @@ export function ClustersTable({
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
     getItemKey: (index) => clusters[index]?.name ?? index,
+    // The first render already has rows: the box is at most the window's size (it is measured
+    // right after), instead of an empty first render waiting for that measurement.
+    initialRect: { width: window.innerWidth, height: window.innerHeight },
   });
   const items = virtualizer.getVirtualItems();
   const paddingTop = items[0]?.start ?? 0;
