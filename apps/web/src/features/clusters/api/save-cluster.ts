@@ -21,11 +21,12 @@ export function useSaveCluster() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: saveCluster,
-    onSuccess: async (_result, { name }) => {
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: clustersQueryOptions().queryKey }),
-        queryClient.invalidateQueries({ queryKey: clusterQueryOptions(name).queryKey }),
-      ]);
+    // The save is done when the server says so: the list and the cluster are refetched from
+    // here on (the list is in use on the wizard, so at once), but the user does not wait for
+    // thousands of clusters to come back before reading "registered".
+    onSuccess: (_result, { name }) => {
+      void queryClient.invalidateQueries({ queryKey: clustersQueryOptions().queryKey });
+      void queryClient.invalidateQueries({ queryKey: clusterQueryOptions(name).queryKey });
     },
   });
 }

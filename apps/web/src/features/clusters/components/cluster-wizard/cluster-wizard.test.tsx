@@ -343,6 +343,29 @@ describe('cluster wizard: saving', () => {
     );
   });
 
+  it('when saved, then "registered" shows without waiting for the list to come back, and the list is asked for again', async () => {
+    const { user, queryClient } = await toReview();
+    let listRequests = 0;
+    let answerList: () => void = () => undefined;
+    server.use(
+      http.post('/api/v1/clusters/:name', () => HttpResponse.json({ message: 'Saved' })),
+      // The list after the save answers only when the test says so.
+      http.get('/api/v1/clusters', async () => {
+        listRequests += 1;
+        await new Promise<void>((resolve) => (answerList = resolve));
+        return HttpResponse.json({ items: [hostCluster] });
+      }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Save cluster' }));
+    await screen.findByRole('heading', { name: /Cluster host-s registered/ });
+    await waitFor(() => expect(listRequests).toBe(1));
+    expect(queryClient.getQueryState(['clusters', 'list'])?.fetchStatus).toBe('fetching');
+    answerList();
+    await waitFor(() =>
+      expect(queryClient.getQueryState(['clusters', 'list'])?.fetchStatus).toBe('idle'),
+    );
+  });
+
   it('when leaving with unsaved input, then the wizard asks first', async () => {
     const { user, router } = await openWizard();
     await user.type(screen.getByLabelText('Cluster name'), 'half-done');
