@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { RELEASE_ENV } from '../scripts/lib/app-process';
 import { findFreePort } from '../scripts/lib/free-port';
 import { startStack } from '../scripts/lib/stack';
 import { authDir, repoRoot, screenshotDir, stackInfoFile } from './support/paths';
@@ -12,15 +13,9 @@ import type { StackInfo } from './support/stack-info';
  * on free ports and fresh data. Returns the teardown Playwright runs at the end.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  // The pnpm that runs this suite (npm test may use one installed outside PATH).
-  const pnpmScript = process.env.npm_execpath;
-  const [command, prefix] =
-    pnpmScript && /pnpm\.c?js$/.test(pnpmScript) ? [process.execPath, [pnpmScript]] : ['pnpm', []];
-  const build = spawnSync(command, [...prefix, '--filter', '@cluster-console/web', 'build'], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  if (build.status !== 0) throw new Error('building apps/web failed (see above)');
+  // Under `npm test` the apps start from the release it built, the SPA included; alone, the
+  // suite builds the SPA the source BFF serves.
+  if (!process.env[RELEASE_ENV]) buildSpa();
 
   rmSync(screenshotDir, { recursive: true, force: true });
   rmSync(authDir, { recursive: true, force: true });
@@ -55,4 +50,16 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(stackInfoFile, { force: true });
   };
+}
+
+function buildSpa(): void {
+  // The pnpm that runs this suite (npm test may use one installed outside PATH).
+  const pnpmScript = process.env.npm_execpath;
+  const [command, prefix] =
+    pnpmScript && /pnpm\.c?js$/.test(pnpmScript) ? [process.execPath, [pnpmScript]] : ['pnpm', []];
+  const build = spawnSync(command, [...prefix, '--filter', '@cluster-console/web', 'build'], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (build.status !== 0) throw new Error('building apps/web failed (see above)');
 }

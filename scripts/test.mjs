@@ -107,6 +107,22 @@ function atLeastOneIfFailed(exitedOk, failed) {
   return exitedOk || failed > 0 ? failed : 1;
 }
 
+// One release build for the whole run (the SPA and the three apps, as the image ships them):
+// every app a test starts runs from it, see RELEASE_ENV in scripts/lib/app-process.ts. If it
+// fails, that counts as a failure and the tests start the apps from source instead.
+const releaseDir = path.join(outputDir, 'release');
+try {
+  log('building the release the tests start the apps from');
+  // Imported only now: it needs esbuild, which bootstrap() has just installed.
+  const { buildRelease } = await import('./build-release.mjs');
+  await buildRelease({ outDir: releaseDir });
+  process.env.CLUSTER_CONSOLE_RELEASE = releaseDir;
+  count('release build', 1, 0);
+} catch (error) {
+  log(`error: the release build failed: ${error instanceof Error ? error.message : error}`);
+  count('release build', 0, 1);
+}
+
 // The browser journeys mostly wait (on Chromium, the stack, Git), the static checks mostly
 // compute on one core: they run side by side. The unit tests run alone afterwards, as some
 // of them time what they test (a refusal "within a second").

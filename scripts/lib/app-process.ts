@@ -37,10 +37,19 @@ export interface StartAppOptions {
   /**
    * A release folder root (`scripts/build-release.mjs`'s output): start the built
    * `<release>/<app>/apps/<app>/dist/main.js` with plain `node` from `<release>/<app>`, as the
-   * image's CMD does, instead of the TypeScript source through tsx.
+   * image's CMD does, instead of the TypeScript source through tsx. Defaults to
+   * `$CLUSTER_CONSOLE_RELEASE` (see {@link RELEASE_ENV}).
    */
   release?: string;
 }
+
+/**
+ * `npm test` builds the release once and names its folder here, so every app a test starts runs
+ * the code that ships, with no TypeScript compiled at each start (tsx took 1-3 s of CPU per
+ * child process, dozens of times per run). Unset (a developer running one suite), apps start
+ * from source.
+ */
+export const RELEASE_ENV = 'CLUSTER_CONSOLE_RELEASE';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -54,8 +63,9 @@ export function releasedMainPath(name: AppName): string {
 }
 
 export async function startApp(name: AppName, options: StartAppOptions = {}): Promise<RunningApp> {
-  if (options.release) {
-    const cwd = path.join(options.release, name);
+  const release = options.release ?? (process.env[RELEASE_ENV] || undefined);
+  if (release) {
+    const cwd = path.join(release, name);
     return { ...(await startProcess(name, [releasedMainPath(name)], cwd, options)), name };
   }
   return { ...(await startNodeScript(name, appMainPath(name), options)), name };

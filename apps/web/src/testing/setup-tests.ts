@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { initI18n } from '../lib/i18n';
+import { changeLanguage, initI18n } from '../lib/i18n';
 import { server } from './msw-server';
 
 // A page's first render waits for its lazily loaded module and translations; with the unit
@@ -10,17 +10,27 @@ import { server } from './msw-server';
 configure({ asyncUtilTimeout: 5_000 });
 
 await initI18n('en');
+// A worker runs many files (isolate: false): a file that switched to Chinese must not leave it.
+await changeLanguage('en');
 // Only the base texts: each page loads its own part, as in the browser (a missing one shows up as a key).
 
 // Node's fetch does not resolve relative URLs; the browser resolves them against the page.
-const nodeFetch = globalThis.fetch.bind(globalThis);
-globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) =>
-  nodeFetch(
-    typeof input === 'string' && input.startsWith('/')
-      ? new URL(input, window.location.origin)
-      : input,
-    init,
+// Once per worker: this file runs before every test file, in a worker that keeps its globals
+// (isolate: false in vitest.config.ts).
+const relativeFetch = Symbol.for('cluster-console.relative-fetch');
+if (!(relativeFetch in globalThis.fetch)) {
+  const nodeFetch = globalThis.fetch.bind(globalThis);
+  globalThis.fetch = Object.assign(
+    (input: RequestInfo | URL, init?: RequestInit) =>
+      nodeFetch(
+        typeof input === 'string' && input.startsWith('/')
+          ? new URL(input, window.location.origin)
+          : input,
+        init,
+      ),
+    { [relativeFetch]: true },
   );
+}
 
 // jsdom lays nothing out: give elements a size so the virtualized table renders its rows.
 Object.defineProperties(HTMLElement.prototype, {
