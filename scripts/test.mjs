@@ -23,12 +23,12 @@ const hasE2eTests = () => {
   return existsSync(dir) && readdirSync(dir).some((file) => file.endsWith('.spec.ts'));
 };
 
-// Real servers and clients, not mocks: the BFF's session tests need Redis, the local-kube
+// Real servers and clients, not mocks: the BFF's session and two-replica tests need Redis, the local-kube
 // tests kubectl, e2e needs Chromium.
 const setupProblems = [];
 if (!ensureDebianPackage('redis-server', 'redis-server')) {
   setupProblems.push(
-    'redis-server is missing and could not be installed with apt-get (the BFF Redis session tests need it)',
+    'redis-server is missing and could not be installed with apt-get (the BFF Redis session and two-replica tests and journey need it)',
   );
 }
 if (
