@@ -61,6 +61,9 @@ const bff = 'http://127.0.0.1:3000';
 export default defineConfig({
   root: here,
   plugins: [react(), earlyScript(here, 'src/early.ts')],
+  // Relative asset URLs: the BFF serves one build under any base path, writing it into
+  // index.html's <base href> (apps/bff/src/static/spa.router.ts).
+  base: './',
   build: {
     outDir: path.join(here, 'dist'),
     emptyOutDir: true,

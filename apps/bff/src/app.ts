@@ -1,16 +1,18 @@
 import type { RequestListener } from 'node:http';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
+import { ErrorReason } from '@cluster-console/shared';
 import type { AuthContext } from './auth/auth-context';
 import { authRouter } from './auth/auth.router';
 import { requireSignedIn } from './auth/signed-in.middleware';
+import { enterBasePath, isProbeUrl, publicLocation } from './base-path';
 import type { Config } from './config';
 import { healthRouter, httpHealthCheck, type ReadinessCheck } from './health/health.router';
 import { historyRouter } from './history/history.router';
 import { clusterNameGuard } from './middleware/cluster-name-guard';
 import { connectionCheckRouter } from './connection-check/connection-check.router';
 import { csrfProtection } from './middleware/csrf';
-import { apiNotFound, errorHandler } from './middleware/errors';
+import { apiNotFound, errorHandler, sendError } from './middleware/errors';
 import { loginRateLimit, mutationRateLimit } from './middleware/rate-limits';
 import { requestLogger } from './middleware/request-logger';
 import { noStore, securityHeaderSetter } from './middleware/security-headers';
@@ -27,7 +29,7 @@ import { spaRouter } from './static/spa.router';
 
 export interface AppDeps {
   config: Config;
-  /** The browser-facing origin (config.publicUrl, or the actual listening URL). */
+  /** The browser-facing URL (config.publicUrl, or the actual listening URL); its path is the base path. */
   publicUrl: string;
   logger: Logger;
   services: Services;
@@ -35,6 +37,8 @@ export interface AppDeps {
 
 export interface App {
   app: Express;
+  /** The path the console is served under (`` at the root), from PUBLIC_URL. */
+  basePath: string;
   /** What the HTTP server runs: the API fast lane, else the express app. */
   handler: RequestListener;
   /** Releases the proxy's keep-alive sockets (the services are closed by their owner). */
@@ -44,10 +48,12 @@ export interface App {
 /** Builds the BFF without listening. Order matters: CSRF before anything that acts. */
 export function createApp(deps: AppDeps): App {
   const { config, logger, services } = deps;
-  const publicUrl = new URL(deps.publicUrl).origin;
-  const cookie = sessionCookie(publicUrl);
+  const location = publicLocation(deps.publicUrl);
+  const { origin } = location;
+  const cookie = sessionCookie(deps.publicUrl);
   const context: AuthContext = {
-    publicUrl,
+    baseUrl: location.baseUrl,
+    basePath: location.basePath,
     gitlab: services.gitlab,
     refreshCoordinator: services.refreshCoordinator,
     store: services.store,
@@ -81,7 +87,10 @@ export function createApp(deps: AppDeps): App {
   app.disable('x-powered-by');
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
 
-  const setSecurityHeaders = securityHeaderSetter({ publicUrl, gitlabUrl: config.gitlab.url });
+  const setSecurityHeaders = securityHeaderSetter({
+    publicUrl: origin,
+    gitlabUrl: config.gitlab.url,
+  });
   const fastLane = apiFastLane({
     store: services.store,
     cookie,
@@ -100,7 +109,7 @@ export function createApp(deps: AppDeps): App {
     next();
   });
   app.use(healthRouter(readiness));
-  app.use(csrfProtection(publicUrl));
+  app.use(csrfProtection(origin));
   app.use(mutationRateLimit(config.rateLimits.windowSeconds, config.rateLimits.mutations));
   app.use(['/auth', '/api'], noStore);
   app.use('/auth', session);
@@ -142,7 +151,7 @@ export function createApp(deps: AppDeps): App {
           limit: config.connectionCheck.rateLimit,
         },
         protectedUrls: [
-          publicUrl,
+          origin,
           `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`,
           config.gitlab.url,
           config.clustersApi.url,
@@ -158,15 +167,29 @@ export function createApp(deps: AppDeps): App {
       proxy: [recordRoll(rolls), ...proxy.handlers],
     }),
   );
-  app.use(spaRouter(config.webDistDir));
+  app.use(spaRouter(config.webDistDir, location.basePath));
   app.use(apiNotFound);
   app.use(errorHandler(logger));
   return {
     app,
-    handler: (req, res) =>
+    basePath: location.basePath,
+    handler: (req, res) => {
+      // Under a base path, the probes still answer at the root (kubelet asks the pod
+      // directly); anything else outside the base path is not ours.
+      if (!enterBasePath(req, location.basePath) && !isProbeUrl(req.url ?? '/')) {
+        setSecurityHeaders(res);
+        sendError(
+          res,
+          404,
+          ErrorReason.NOT_FOUND,
+          `Not found: the console is served under ${location.basePath}/.`,
+        );
+        return;
+      }
       fastLane(req, res, () => {
         app(req, res);
-      }),
+      });
+    },
     close: () => proxy.close(),
   };
 }

@@ -97,7 +97,24 @@ describe('loadConfig', () => {
   });
 
   it.each([
+    ['https://console.example.com', 'https://console.example.com'],
+    ['https://console.example.com/', 'https://console.example.com'],
+    ['https://Example.COM/console/', 'https://example.com/console'],
+    ['https://example.com/console', 'https://example.com/console'],
+    ['https://example.com/tools/cluster-console/', 'https://example.com/tools/cluster-console'],
+    ['http://127.0.0.1:8080/a/./b/../console/', 'http://127.0.0.1:8080/a/console'],
+  ])('when PUBLIC_URL is %s, then the console is served at %s', (value, publicUrl) => {
+    expect(loadConfig({ PUBLIC_URL: value }).publicUrl).toBe(publicUrl);
+  });
+
+  it.each([
     [{ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL'],
+    [{ PUBLIC_URL: 'https://host/console/?tenant=a' }, 'PUBLIC_URL must not have a query'],
+    [{ PUBLIC_URL: 'https://host/console/#top' }, 'PUBLIC_URL must not have a query'],
+    [{ PUBLIC_URL: 'https://admin:pw@host/console/' }, 'PUBLIC_URL must not hold a user'],
+    [{ PUBLIC_URL: 'https://host//console/' }, 'PUBLIC_URL path must be plain segments'],
+    [{ PUBLIC_URL: 'https://host/my%20console/' }, 'PUBLIC_URL path must be plain segments'],
+    [{ PUBLIC_URL: 'https://host/c"><script>/' }, 'PUBLIC_URL path must be plain segments'],
     [{ GITLAB_URL: 'ftp://gitlab' }, 'GITLAB_URL'],
     [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET'],
     [{ REDIS_URL: 'redis://r:6379' }, 'SESSION_SECRET: required when REDIS_URL is set'],

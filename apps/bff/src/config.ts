@@ -17,6 +17,34 @@ const httpUrl = (name: string) =>
     .url({ protocol: /^https?$/, error: `${name} must be an http(s) URL` })
     .transform((value) => value.replace(/\/+$/, ''));
 
+/**
+ * The console's address for browsers: an origin, optionally with the path it is served under
+ * (`https://host/console/`). The path becomes the cookie's Path, every redirect's start and
+ * `<base href>` in index.html, so it is plain segments only; a query or fragment has no meaning.
+ */
+const publicUrlSchema = z
+  .url({ protocol: /^https?$/, error: 'PUBLIC_URL must be an http(s) URL', abort: true })
+  .refine(
+    (value) => !value.includes('?') && !value.includes('#'),
+    'PUBLIC_URL must not have a query or fragment (a path is fine: https://host/console/)',
+  )
+  .refine((value) => {
+    const url = new URL(value);
+    return url.username === '' && url.password === '';
+  }, 'PUBLIC_URL must not hold a user name or password')
+  .refine(
+    (value) => PUBLIC_PATH.test(new URL(value).pathname),
+    'PUBLIC_URL path must be plain segments of letters, digits, "-", "_", "." or "~" (e.g. /console/)',
+  )
+  .transform((value) => {
+    // As browsers will address it: host lower-cased, dot segments resolved.
+    const url = new URL(value);
+    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+  });
+
+/** `/`, `/console`, `/tools/console/`: no empty, `.` or `..` segment, nothing to encode. */
+const PUBLIC_PATH = /^(\/(?!\.{1,2}(\/|$))[\w.~-]+)*\/?$/;
+
 const seconds = (name: string, fallback: number) =>
   optional(
     z.coerce
@@ -38,7 +66,7 @@ const count = (name: string, fallback: number) =>
 const EnvSchema = z.object({
   HOST: optional(z.string().default('127.0.0.1')),
   PORT: optional(z.coerce.number().int().min(0).max(65535).default(3000)),
-  PUBLIC_URL: optional(httpUrl('PUBLIC_URL').optional()),
+  PUBLIC_URL: optional(publicUrlSchema.optional()),
   GITLAB_URL: optional(httpUrl('GITLAB_URL').default('http://127.0.0.1:8929')),
   GITLAB_CLIENT_ID: optional(z.string().default('cluster-console')),
   GITLAB_CLIENT_SECRET: optional(z.string().default('cluster-console-local-secret')),
@@ -139,7 +167,11 @@ const EnvSchema = z.object({
 export interface Config {
   host: string;
   port: number;
-  /** The browser-facing origin; undefined means `http://127.0.0.1:<actual port>` (main.ts fills it in). */
+  /**
+   * The browser-facing URL without a trailing slash: origin, and the base path when the console
+   * is served under one (see base-path.ts); undefined means `http://127.0.0.1:<actual port>`
+   * (main.ts fills it in).
+   */
   publicUrl: string | undefined;
   gitlab: {
     url: string;

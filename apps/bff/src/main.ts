@@ -59,7 +59,9 @@ async function start(): Promise<void> {
     });
     if (stopping) {
       res.setHeader('Connection', 'close');
-      if (req.url === '/readyz' || req.url?.startsWith('/readyz?')) {
+      // At the root and under the base path alike (see app.ts).
+      const path = (req.url ?? '/').split('?')[0];
+      if (path === '/readyz' || path === `${bff.basePath}/readyz`) {
         res.writeHead(503, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
         res.end(
           JSON.stringify({

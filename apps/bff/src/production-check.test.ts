@@ -62,6 +62,15 @@ describe('production start check', () => {
     },
   );
 
+  it('when PUBLIC_URL has a path (the console behind a path prefix), then it is checked like any other', () => {
+    expect(
+      productionProblems(loadConfig({ ...secure, PUBLIC_URL: 'https://example.com/console/' })),
+    ).toEqual([]);
+    expect(
+      productionProblems(loadConfig({ ...secure, PUBLIC_URL: 'http://example.com/console/' })),
+    ).toEqual([expect.stringMatching(/^PUBLIC_URL: http:\/\/example.com\/console is http:\/\//)]);
+  });
+
   it('when PUBLIC_URL is https:// and TRUST_PROXY is unset, then it is refused by name', () => {
     expect(productionProblems(loadConfig(without('TRUST_PROXY')))).toEqual([
       expect.stringMatching(/^TRUST_PROXY: must be set when PUBLIC_URL is https:\/\//),

@@ -6,6 +6,7 @@
  * answers (lib/early-requests.ts).
  */
 import { firstPageRequests } from './app/first-page-requests';
+import { currentConsolePath } from './lib/base-path';
 import { startEarlyRequest } from './lib/early-requests';
 
-for (const path of firstPageRequests(window.location.pathname)) startEarlyRequest(path);
+for (const path of firstPageRequests(currentConsolePath())) startEarlyRequest(path);

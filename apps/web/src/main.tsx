@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { AppProvider } from './app/provider';
 import { prefetchFirstPage } from './app/prefetch-first-page';
 import { AppRouter, createAppRouter } from './app/router';
+import { currentConsolePath } from './lib/base-path';
 import { initI18n } from './lib/i18n';
 import { createQueryClient } from './lib/query-client';
 import { applyTheme, storedTheme } from './lib/theme';
@@ -18,7 +19,7 @@ applyTheme(storedTheme());
 // Everything the first page needs starts at once: its language, its code and its data.
 const languageReady = initI18n();
 const queryClient = createQueryClient();
-void prefetchFirstPage(queryClient, window.location.pathname);
+void prefetchFirstPage(queryClient, currentConsolePath());
 const router = createAppRouter();
 
 // The page's language is in place before anything renders: no English flash before Chinese.

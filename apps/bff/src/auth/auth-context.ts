@@ -6,7 +6,10 @@ import type { RefreshCoordinator } from './refresh-coordinator';
 
 /** What the auth routes and the signed-in check need. */
 export interface AuthContext {
-  publicUrl: string;
+  /** The console's public URL without a trailing slash: origin plus base path. */
+  baseUrl: string;
+  /** The path the console is served under (`` at the root); every redirect starts with it. */
+  basePath: string;
   gitlab: GitLabOidc;
   refreshCoordinator: RefreshCoordinator;
   store: session.Store;
@@ -16,8 +19,11 @@ export interface AuthContext {
   logger: Logger;
 }
 
-/** The SPA's sign-in page explains `error` and offers to try again, returning to `returnTo`. */
-export function signInErrorPath(error: string, returnTo: string): string {
+/**
+ * The SPA's sign-in page explains `error` and offers to try again, returning to `returnTo` (a
+ * path inside the console, as the SPA's router knows it: without the base path).
+ */
+export function signInErrorPath(basePath: string, error: string, returnTo: string): string {
   const code = /^[a-z_]{1,64}$/.test(error) ? error : 'server_error';
-  return `/sign-in?${new URLSearchParams({ error: code, returnTo }).toString()}`;
+  return `${basePath}/sign-in?${new URLSearchParams({ error: code, returnTo }).toString()}`;
 }

@@ -5,9 +5,10 @@ import { describe, GitLabRejectedError } from './gitlab-oidc.client';
 import { PENDING_LOGIN_TTL_MS } from './login.route';
 
 /**
- * `GET /auth/callback`: finishes the flow GitLab redirected back from. On success the session
+ * `GET <base>/auth/callback`: finishes the flow GitLab redirected back from. On success the session
  * id is rotated (no fixation), tokens and user are stored server-side and the browser goes to
- * `returnTo`. Any failure ends on the SPA's `/sign-in?error=<code>&returnTo=<path>` page.
+ * `returnTo` under the base path. Any failure ends on the SPA's
+ * `<base>/sign-in?error=<code>&returnTo=<path>` page.
  */
 export function callbackRoute(context: AuthContext): RequestHandler {
   return async (req, res) => {
@@ -22,7 +23,7 @@ export function callbackRoute(context: AuthContext): RequestHandler {
         { event: 'login_failed', reqId: req.id, code: 'state_mismatch' },
         'callback without matching sign-in',
       );
-      res.redirect(303, signInErrorPath('state_mismatch', '/'));
+      res.redirect(303, signInErrorPath(context.basePath, 'state_mismatch', '/'));
       return;
     }
     // A state is good for one attempt only.
@@ -34,14 +35,15 @@ export function callbackRoute(context: AuthContext): RequestHandler {
         { event: 'login_failed', reqId: req.id, code: gitlabError },
         'GitLab returned an error',
       );
-      res.redirect(303, signInErrorPath(gitlabError, pending.returnTo));
+      res.redirect(303, signInErrorPath(context.basePath, gitlabError, pending.returnTo));
       return;
     }
 
     let result: Awaited<ReturnType<typeof context.gitlab.exchangeCode>>;
     try {
-      // The redirect_uri sent to the token endpoint is derived from this URL (query stripped).
-      const callbackUrl = new URL(req.originalUrl, context.publicUrl);
+      // The redirect_uri sent to the token endpoint is derived from this URL (query stripped);
+      // originalUrl is the browser's path, base path included (see base-path.ts).
+      const callbackUrl = new URL(req.originalUrl, context.baseUrl);
       result = await context.gitlab.exchangeCode(callbackUrl, pending);
     } catch (error) {
       const code = error instanceof GitLabRejectedError ? error.code : 'temporarily_unavailable';
@@ -49,7 +51,7 @@ export function callbackRoute(context: AuthContext): RequestHandler {
         { event: 'login_failed', reqId: req.id, code, error: describe(error) },
         'code exchange failed',
       );
-      res.redirect(303, signInErrorPath(code, pending.returnTo));
+      res.redirect(303, signInErrorPath(context.basePath, code, pending.returnTo));
       return;
     }
 
@@ -62,6 +64,6 @@ export function callbackRoute(context: AuthContext): RequestHandler {
     await saveSession(req);
     res.locals.username = result.user.username;
     context.logger.info({ event: 'login', reqId: req.id, user: result.user.username }, 'signed in');
-    res.redirect(303, pending.returnTo);
+    res.redirect(303, `${context.basePath}${pending.returnTo}`);
   };
 }

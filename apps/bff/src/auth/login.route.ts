@@ -11,7 +11,7 @@ export const PENDING_LOGIN_TTL_MS = 10 * 60 * 1000;
 const MAX_PENDING_LOGINS = 3;
 
 /**
- * `GET /auth/login?returnTo=/path`: starts the authorization-code flow with PKCE (S256),
+ * `GET <base>/auth/login?returnTo=/path` (a path inside the console): starts the authorization-code flow with PKCE (S256),
  * `state` and `nonce`, all kept server-side in the (pre-login) session, and redirects to GitLab.
  */
 export function loginRoute(context: AuthContext): RequestHandler {
@@ -23,7 +23,7 @@ export function loginRoute(context: AuthContext): RequestHandler {
     let authorizationUrl: URL;
     try {
       authorizationUrl = await context.gitlab.authorizationUrl({
-        redirectUri: `${context.publicUrl}/auth/callback`,
+        redirectUri: `${context.baseUrl}/auth/callback`,
         state,
         nonce,
         codeChallenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
@@ -33,7 +33,7 @@ export function loginRoute(context: AuthContext): RequestHandler {
         { event: 'login_unavailable', reqId: req.id, error: describe(error) },
         'cannot start sign-in',
       );
-      res.redirect(303, signInErrorPath('temporarily_unavailable', returnTo));
+      res.redirect(303, signInErrorPath(context.basePath, 'temporarily_unavailable', returnTo));
       return;
     }
     const now = Date.now();

@@ -23,14 +23,14 @@ function decoded(segment: string): string | undefined {
  * allow-list.
  */
 export const clusterNameGuard: RequestHandler = (req, res, next) => {
-  const raw = req.originalUrl.split('?')[0] ?? '';
+  const raw = req.url.split('?')[0] ?? '';
   const prefix = `${CLUSTERS_API_PATH}/`;
   const segment = raw.startsWith(prefix) ? raw.slice(prefix.length) : '';
   if (
     segment === '' ||
     segment.includes('/') ||
     !ITEM_METHODS.has(req.method) ||
-    isAllowedClustersRequest(req.method, req.originalUrl)
+    isAllowedClustersRequest(req.method, req.url)
   ) {
     next();
     return;

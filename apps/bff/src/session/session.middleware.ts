@@ -29,7 +29,7 @@ export function sessionMiddleware(options: SessionMiddlewareOptions): RequestHan
       httpOnly: true,
       sameSite: 'lax',
       secure: cookie.secure,
-      path: '/',
+      path: cookie.options.path,
       maxAge: options.idleTimeoutSeconds * 1000,
     },
   });

@@ -28,7 +28,9 @@ const MAX_STEPS = 20;
 export async function signIn(bffUrl: string, options: SignInOptions): Promise<SignInResult> {
   const browser = options.browser ?? new HttpBrowser();
   const bffOrigin = new URL(bffUrl).origin;
-  const start = new URL('/auth/login', bffOrigin);
+  // The console's base path, if the BFF is served under one (`http://host/console`).
+  const basePath = new URL(bffUrl).pathname.replace(/\/+$/, '');
+  const start = new URL(`${basePath}/auth/login`, bffOrigin);
   start.searchParams.set('returnTo', options.returnTo ?? '/');
   const steps: HttpResult[] = [];
   let response = await browser.request(start);
@@ -36,7 +38,7 @@ export async function signIn(bffUrl: string, options: SignInOptions): Promise<Si
   for (let step = 0; step < MAX_STEPS; step += 1) {
     if (response.location) {
       const next = new URL(response.location);
-      if (next.origin === bffOrigin && !next.pathname.startsWith('/auth/')) {
+      if (next.origin === bffOrigin && !next.pathname.startsWith(`${basePath}/auth/`)) {
         return { browser, landedOn: next, steps };
       }
       response = await browser.request(next);

@@ -1,4 +1,5 @@
 import { createBrowserRouter, Navigate, RouterProvider, type RouteObject } from 'react-router';
+import { basePath } from '../lib/base-path';
 import { loadTextPart } from '../lib/i18n';
 import { AppLayout } from './routes/app-layout';
 import { RouteError } from './routes/route-error';
@@ -97,7 +98,8 @@ export const routes: RouteObject[] = [
 
 /** Created before the first render, so the first page's chunk loads while the language does. */
 export function createAppRouter() {
-  return createBrowserRouter(routes);
+  // Under a base path (`<base href="/console/">`) every route and link is inside it.
+  return createBrowserRouter(routes, basePath ? { basename: basePath } : undefined);
 }
 
 export function AppRouter({ router }: { router: ReturnType<typeof createAppRouter> }) {

@@ -1,5 +1,6 @@
 import { ApiError, NETWORK_ERROR_REASON } from './api-error';
 import { ACCEPT_JSON, takeEarlyResponse } from './early-requests';
+import { withBase } from './base-path';
 import { i18n } from './i18n';
 import { explainServerMessage } from './server-messages';
 
@@ -16,7 +17,8 @@ export interface RequestOptions {
 }
 
 /**
- * The SPA's only fetch wrapper: same origin, session cookie, CSRF header on writes, JSON in
+ * The SPA's only fetch wrapper: same origin (`path` is the BFF's, e.g. `/api/v1/clusters`; the
+ * base path is added here), session cookie, CSRF header on writes, JSON in
  * and out, and every non-2xx (or network failure) turned into an {@link ApiError}.
  */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
@@ -35,7 +37,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     // A plain GET the page's first script already sent (lib/early-requests.ts) is not sent again.
     const early = method === 'GET' && body === undefined ? takeEarlyResponse(path) : undefined;
     response = await (early ??
-      fetch(path, {
+      fetch(withBase(path), {
         method,
         headers,
         body,

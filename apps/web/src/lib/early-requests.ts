@@ -1,10 +1,13 @@
+import { withBase } from './base-path';
+
 /**
  * GET requests started before the app's code has downloaded (by src/early.ts, the first script
  * the page runs), so that the first page's data travels while the code loads and starts. The
  * API client takes each answer once, in place of asking again; one nobody takes in time is
  * dropped. Nothing else depends on them: without an early answer the client simply asks.
  *
- * This module is part of the page's first, tiny script: it imports nothing.
+ * This module is part of the page's first, tiny script: it imports only the base path (which
+ * imports nothing). Requests are keyed by the console's path, as the API client names them.
  */
 
 /** The API client's headers on every request: it reads JSON. */
@@ -24,7 +27,7 @@ const started = new Map<string, EarlyRequest>();
 export function startEarlyRequest(path: string): void {
   if (started.has(path)) return;
   // The very GET the API client would send: JSON, with the session cookie, same origin.
-  const response = fetch(path, { headers: ACCEPT_JSON, credentials: 'same-origin' });
+  const response = fetch(withBase(path), { headers: ACCEPT_JSON, credentials: 'same-origin' });
   // Whoever takes it sees the failure; one nobody takes must not be an unhandled rejection.
   response.catch(() => undefined);
   started.set(path, { response, startedAt: Date.now() });

@@ -1,5 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from './api-error';
+import { currentConsolePath } from './base-path';
 import { signInPath, loginUrl, currentLocalPath } from './return-to';
 import { sessionGuardOf } from './session-guard';
 
@@ -34,7 +35,7 @@ export function createQueryClient(
   const handle = (error: Error, sessionCheck: boolean) => {
     if (!(error instanceof ApiError) || error.status !== 401 || redirecting) return;
     // Already where a 401 would send the user: nothing to do (and no redirect loop).
-    if (window.location.pathname.startsWith('/sign-in')) return;
+    if (currentConsolePath().startsWith('/sign-in')) return;
     // A page holds unsaved work: it stays, says the session ended and offers a sign-in in
     // another window (a redirect would throw the work away).
     const guard = sessionGuardOf(client);

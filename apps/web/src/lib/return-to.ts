@@ -1,6 +1,9 @@
+import { currentConsolePath, withBase } from './base-path';
+
 /**
- * Where to come back after signing in. Only a local path is accepted, so a crafted link
- * cannot send the user to another site.
+ * Where to come back after signing in: a path inside the console, without its base path (the
+ * BFF adds it). Only a local path is accepted, so a crafted link cannot send the user to
+ * another site.
  */
 export function safeReturnTo(value: string | null | undefined): string {
   if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\'))
@@ -9,14 +12,21 @@ export function safeReturnTo(value: string | null | undefined): string {
   return value;
 }
 
+/** The current page as a return path: inside the console, without its base path. */
 export function currentLocalPath(): string {
-  return safeReturnTo(`${window.location.pathname}${window.location.search}`);
+  return safeReturnTo(`${currentConsolePath()}${window.location.search}`);
 }
 
+/** The BFF's sign-in, as the browser asks for it (under the base path). */
 export function loginUrl(returnTo: string): string {
-  return `/auth/login?${new URLSearchParams({ returnTo: safeReturnTo(returnTo) }).toString()}`;
+  return withBase(
+    `/auth/login?${new URLSearchParams({ returnTo: safeReturnTo(returnTo) }).toString()}`,
+  );
 }
 
+/** The SPA's sign-in page, for `location.assign` (under the base path). */
 export function signInPath(returnTo: string, extra: Record<string, string> = {}): string {
-  return `/sign-in?${new URLSearchParams({ ...extra, returnTo: safeReturnTo(returnTo) }).toString()}`;
+  return withBase(
+    `/sign-in?${new URLSearchParams({ ...extra, returnTo: safeReturnTo(returnTo) }).toString()}`,
+  );
 }

@@ -1,3 +1,5 @@
+import { withBase } from './base-path';
+
 /**
  * How the sign-in window tells the console's other windows that the user has signed in again:
  * a BroadcastChannel (same origin by construction; it works even when the sign-in window lost
@@ -7,7 +9,9 @@
 export const SIGNED_IN_CHANNEL = 'cluster-console-session';
 export const SIGNED_IN_MESSAGE = 'cluster-console:signed-in';
 /** The BFF's sign-in, coming back to the tiny page that sends the message and closes. */
-export const SIGN_IN_AGAIN_URL = `/auth/login?${new URLSearchParams({ returnTo: '/signed-in' }).toString()}`;
+export const SIGN_IN_AGAIN_URL = withBase(
+  `/auth/login?${new URLSearchParams({ returnTo: '/signed-in' }).toString()}`,
+);
 
 export function announceSignedIn(): void {
   if (typeof BroadcastChannel !== 'undefined') {
