@@ -5,6 +5,7 @@ import path from 'node:path';
 import { RELEASE_ENV } from '../scripts/lib/app-process';
 import { findFreePort } from '../scripts/lib/free-port';
 import { startStack } from '../scripts/lib/stack';
+import { PREFIX } from './support/prefixed-console';
 import { authDir, repoRoot, screenshotDir, stackInfoFile } from './support/paths';
 import type { StackInfo } from './support/stack-info';
 
@@ -25,9 +26,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cluster-console-e2e-'));
   // Where 16-two-replicas.spec.ts puts its load balancer: its users sign in at this GitLab too.
   const replicasUrl = `http://127.0.0.1:${await findFreePort()}`;
+  // Where 15-path-prefix.spec.ts puts its proxy, forwarding only /console to a second BFF.
+  const prefixedUrl = `http://127.0.0.1:${await findFreePort()}${PREFIX}`;
   const stack = await startStack({
     dataDir,
-    extraRedirectUris: [`${replicasUrl}/auth/callback`],
+    extraRedirectUris: [`${replicasUrl}/auth/callback`, `${prefixedUrl}/auth/callback`],
     // The connection-check journey starts a Kubernetes API stand-in on 127.0.0.1: loopback is
     // refused by default, and tests connect to nothing else.
     env: { bff: { CONNECTION_CHECK_ALLOWED_NETWORKS: '127.0.0.1/32' } },
@@ -38,6 +41,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     clustersApiUrl: stack.clustersApiUrl,
     dataDir,
     replicasUrl,
+    prefixedUrl,
     clientSecret: stack.clientSecret,
   };
   mkdirSync(path.dirname(stackInfoFile), { recursive: true });

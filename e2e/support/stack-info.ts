@@ -5,6 +5,8 @@ export interface StackInfo {
   bffUrl: string;
   gitlabUrl: string;
   clustersApiUrl: string;
+  /** Where the path-prefix journey's proxy listens: `http://127.0.0.1:<port>/console`. */
+  prefixedUrl: string;
   dataDir: string;
   /** Reserved for the two-replica journey's balancer, a registered redirect origin at GitLab. */
   replicasUrl: string;
