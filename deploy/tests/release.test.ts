@@ -71,9 +71,14 @@ describe('release build', () => {
       expect(page.status).toBe(200);
       expect(page.headers.get('content-type')).toMatch(/^text\/html/);
       const html = await page.text();
-      const script = /<script[^>]+src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+      // Relative asset URLs, resolved against the <base href> the BFF writes (the root here).
+      const base = /<base href="([^"]*)"/.exec(html)?.[1];
+      expect(base).toBe('/');
+      const script = /<script[^>]+src="(\.\/assets\/[^"]+\.js)"/.exec(html)?.[1];
       expect(script).toBeDefined();
-      const asset = await fetch(`${stack.bffUrl}${script}`);
+      const asset = await fetch(
+        new URL(script ?? '', new URL(base ?? '/', `${stack.bffUrl}${route}`)),
+      );
       expect(asset.status).toBe(200);
       expect(asset.headers.get('content-type')).toMatch(/javascript/);
     }
