@@ -1,10 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useId, useRef } from 'react';
+import { memo, useId, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Cluster } from '@cluster-console/shared';
-import { clusterTypeLabel, usageLabel, workerTypeLabel } from '../lib/cluster-labels';
 import type { SortDirection, SortKey } from '../lib/cluster-list-view';
+import { createRowTexts, type RowTexts } from '../lib/row-texts';
 
 const ROW_HEIGHT = 48;
 
@@ -40,6 +40,9 @@ export function ClustersTable({
   onDelete,
 }: ClustersTableProps) {
   const { t } = useTranslation();
+  // Looked up once per `t` (a new one comes with each language or newly loaded texts), not by
+  // every row on every render: a keystroke in the search box re-renders the rows in view.
+  const texts = useMemo(() => createRowTexts(t), [t]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const captionId = useId();
   // The compiler cannot memoize around the virtualizer; this component does not rely on it.
@@ -111,6 +114,7 @@ export function ClustersTable({
                 rowIndex={item.index + 2}
                 cluster={cluster}
                 virtuals={virtualsByHost.get(cluster.name)}
+                texts={texts}
                 onDelete={onDelete}
               />
             );
@@ -130,6 +134,7 @@ interface ClusterRowProps {
   rowIndex: number;
   cluster: Cluster;
   virtuals: string[] | undefined;
+  texts: RowTexts;
   onDelete: (cluster: Cluster) => void;
 }
 
@@ -139,11 +144,13 @@ const ClusterRow = memo(function ClusterRow({
   rowIndex,
   cluster,
   virtuals,
+  texts,
   onDelete,
 }: ClusterRowProps) {
-  const { t } = useTranslation();
   const reasonId = useId();
-  const blocked = (virtuals?.length ?? 0) > 0;
+  const virtualCount = virtuals?.length ?? 0;
+  const blocked = virtualCount > 0;
+  const blockedReason = blocked ? texts.deleteBlocked(virtuals?.join(', ') ?? '') : undefined;
   return (
     <tr aria-rowindex={rowIndex} style={{ height: ROW_HEIGHT }}>
       <td className="col-name">
@@ -153,30 +160,26 @@ const ClusterRow = memo(function ClusterRow({
       </td>
       <td>
         <span className={`badge badge-${cluster.cluster_type}`}>
-          {clusterTypeLabel(t, cluster.cluster_type)}
+          {texts.type(cluster.cluster_type)}
         </span>
       </td>
       <td className="col-usage">
-        {usageLabel(t, cluster.usage)}
+        {texts.usage(cluster.usage)}
         {cluster.usage === 'host' ? (
           <span
             className="count-chip"
-            title={[t('list.virtualCount', { count: virtuals?.length ?? 0 }), virtuals?.join(', ')]
+            title={[texts.virtualCount(virtualCount), virtuals?.join(', ')]
               .filter(Boolean)
               .join(': ')}
           >
-            <span aria-hidden="true">
-              {t('list.virtualCountShort', { count: virtuals?.length ?? 0 })}
-            </span>
-            <span className="visually-hidden">
-              {t('list.virtualCount', { count: virtuals?.length ?? 0 })}
-            </span>
+            <span aria-hidden="true">{texts.virtualCountShort(virtualCount)}</span>
+            <span className="visually-hidden">{texts.virtualCount(virtualCount)}</span>
           </span>
         ) : null}
       </td>
       <td>
         {cluster.worker_type ? (
-          workerTypeLabel(t, cluster.worker_type)
+          texts.workerType(cluster.worker_type)
         ) : (
           <span className="muted">{EMPTY}</span>
         )}
@@ -200,17 +203,17 @@ const ClusterRow = memo(function ClusterRow({
         <button
           type="button"
           className="button button-ghost button-small button-danger-text"
-          aria-label={t('list.deleteCluster', { name: cluster.name })}
+          aria-label={texts.deleteCluster(cluster.name)}
           aria-disabled={blocked || undefined}
           aria-describedby={blocked ? reasonId : undefined}
-          title={blocked ? t('list.deleteBlocked', { names: virtuals?.join(', ') }) : undefined}
+          title={blockedReason}
           onClick={() => onDelete(cluster)}
         >
-          {t('common.delete')}
+          {texts.delete}
         </button>
         {blocked ? (
           <span id={reasonId} className="visually-hidden">
-            {t('list.deleteBlocked', { names: virtuals?.join(', ') })}
+            {blockedReason}
           </span>
         ) : null}
       </td>
