@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { Alert } from '../../components/ui/alert';
@@ -6,9 +6,13 @@ import { LanguageSwitch } from '../../components/ui/language-switch';
 import { ThemeSwitch } from '../../components/ui/theme-switch';
 import { Spinner } from '../../components/ui/spinner';
 import { useSession } from '../../features/auth/api/get-session';
-import { SessionEndedAlert } from '../../features/auth/components/session-ended-alert';
 import { UserMenu } from '../../features/auth/components/user-menu';
 import { useSessionEnded } from '../../lib/session-guard';
+
+// Drawn only once a session ends: its code is not part of the first download.
+const SessionEndedAlert = lazy(async () => ({
+  default: (await import('../../features/auth/components/session-ended-alert')).SessionEndedAlert,
+}));
 
 /** The signed-in shell: header, skip link, page. Nothing renders before the session is known. */
 export function AppLayout() {
@@ -51,7 +55,11 @@ export function AppLayout() {
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
         {/* Kept apart from the page below so that the page is never remounted by it. */}
-        {ended ? <SessionEndedAlert /> : null}
+        {ended ? (
+          <Suspense fallback={<Spinner label={t('session.checking')} />}>
+            <SessionEndedAlert />
+          </Suspense>
+        ) : null}
         {!ended && session.isPending ? (
           <Spinner label={t('session.checking')} />
         ) : !ended && session.isError ? (

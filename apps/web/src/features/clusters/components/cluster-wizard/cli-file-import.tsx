@@ -2,22 +2,16 @@ import { useId, useRef, useState } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { DropZone } from '../../../../components/ui/drop-zone';
-import {
-  CLI_FILE_MAX_BYTES,
-  readCliClusterFile,
-  type CliClusterDraft,
-  type CliFileIssue,
-  type CliFileReadResult,
-} from '@cluster-console/shared';
+import type { CliClusterDraft, CliFileIssue, CliFileReadResult } from '@cluster-console/shared';
 import { Alert } from '../../../../components/ui/alert';
 import { Dialog } from '../../../../components/ui/dialog';
-import { cliDraftToWizardValues } from './cli-file-values';
 import '../cli-file.css';
 import { Disclosure } from './disclosure';
 import { useWizardState } from './wizard-context';
 import type { WizardValues } from './wizard-form';
 import { WIZARD_STEPS } from './wizard-steps';
 import { FOLLOWING_FIELDS } from './wizard-suggestions';
+import { loadedWizardTools, loadWizardTools } from './wizard-tools-loader';
 
 type GoodDocument = Extract<
   Extract<CliFileReadResult, { ok: true }>['documents'][number],
@@ -77,7 +71,10 @@ export function CliFileImport({
   const selected = good.find((doc) => doc.index === chosen) ?? good[0];
 
   const fill = (doc: GoodDocument, from: string) => {
-    const { values, notes } = cliDraftToWizardValues(doc.cluster);
+    // Loaded: the document was read with the same tools.
+    const tools = loadedWizardTools();
+    if (!tools) return;
+    const { values, notes } = tools.cliDraftToWizardValues(doc.cluster);
     reset(values, { keepDefaultValues: true });
     // What the file says wins over the wizard's suggestions; what it leaves out follows them.
     for (const field of FOLLOWING_FIELDS) {
@@ -89,7 +86,7 @@ export function CliFileImport({
       source: from,
       notes: [
         ...doc.notes.map(issueText),
-        ...notes.map((note) => t(`cliFile.notes.${note.key}`, note.values)),
+        ...notes.map((note) => t(`cliImport.notes.${note.key}`, note.values)),
       ],
     });
     setConfirming(undefined);
@@ -101,10 +98,23 @@ export function CliFileImport({
     else fill(doc, from);
   };
 
-  const read = (text: string, from: string) => {
+  /** The file's reader downloads on the first import; a failure is said like an unreadable file. */
+  const readerOrProblem = async (name: string) => {
+    try {
+      return await loadWizardTools();
+    } catch {
+      setResult(undefined);
+      setProblem(t('cliImport.unreadable', { name }));
+      return undefined;
+    }
+  };
+
+  const read = async (text: string, from: string) => {
     setProblem(undefined);
     setSource(from);
-    const next = readCliClusterFile(text);
+    const tools = await readerOrProblem(from);
+    if (!tools) return;
+    const next = tools.readCliClusterFile(text);
     setResult(next);
     setChosen(undefined);
     if (!next.ok) return;
@@ -115,24 +125,26 @@ export function CliFileImport({
   const load = async (file: File | undefined) => {
     setProblem(undefined);
     if (!file) return;
-    if (file.size > CLI_FILE_MAX_BYTES) {
+    const tools = await readerOrProblem(file.name);
+    if (!tools) return;
+    if (file.size > tools.CLI_FILE_MAX_BYTES) {
       setResult(undefined);
-      setProblem(t('cliFile.tooLarge', { name: file.name }));
+      setProblem(t('cliImport.tooLarge', { name: file.name }));
       return;
     }
     try {
-      read(await file.text(), file.name);
+      await read(await file.text(), file.name);
     } catch {
-      setProblem(t('cliFile.unreadable', { name: file.name }));
+      setProblem(t('cliImport.unreadable', { name: file.name }));
     }
   };
 
   const summary = imported ? (
     <Alert tone={imported.notes.length > 0 ? 'warning' : 'info'} live={false}>
-      <p>{t('cliFile.filled', { name: imported.name, source: imported.source })}</p>
+      <p>{t('cliImport.filled', { name: imported.name, source: imported.source })}</p>
       {imported.notes.length > 0 ? (
         <>
-          <p>{t('cliFile.notUsed')}</p>
+          <p>{t('cliImport.notUsed')}</p>
           <ul className="cli-file-notes">
             {imported.notes.map((note) => (
               <li key={note}>{note}</li>
@@ -145,7 +157,7 @@ export function CliFileImport({
         className="button button-ghost button-small"
         onClick={() => setImported(undefined)}
       >
-        {t('cliFile.dismiss')}
+        {t('cliImport.dismiss')}
       </button>
     </Alert>
   ) : null;
@@ -155,13 +167,13 @@ export function CliFileImport({
   return (
     <>
       {summary}
-      <Disclosure label={t('cliFile.importTitle')}>
+      <Disclosure label={t('cliImport.importTitle')}>
         <p id={`${pasteId}-hint`} className="field-hint">
-          {t('cliFile.importHint')}
+          {t('cliImport.importHint')}
         </p>
         <DropZone onFile={(file) => void load(file)}>
           <label htmlFor={pasteId} className="visually-hidden">
-            {t('cliFile.pasteLabel')}
+            {t('cliImport.pasteLabel')}
           </label>
           <textarea
             id={pasteId}
@@ -169,13 +181,13 @@ export function CliFileImport({
             rows={6}
             spellCheck={false}
             autoComplete="off"
-            placeholder={t('cliFile.placeholder')}
+            placeholder={t('cliImport.placeholder')}
             aria-describedby={`${pasteId}-hint`}
             value={pasted}
             onChange={(event) => setPasted(event.target.value)}
           />
           <div className="drop-zone-bar">
-            <span className="muted small">{t('cliFile.drop')}</span>
+            <span className="muted small">{t('cliImport.drop')}</span>
             <input
               id={fileId}
               type="file"
@@ -187,22 +199,22 @@ export function CliFileImport({
               }}
             />
             <label htmlFor={fileId} className="button button-small file-button">
-              {t('cliFile.choose')}
+              {t('cliImport.choose')}
             </label>
             <button
               type="button"
               className="button button-small"
               disabled={pasted.trim() === ''}
-              onClick={() => read(pasted, t('cliFile.pastedText'))}
+              onClick={() => void read(pasted, t('cliImport.pastedText'))}
             >
-              {t('cliFile.readPasted')}
+              {t('cliImport.readPasted')}
             </button>
           </div>
         </DropZone>
 
         {problem ? <Alert tone="error">{problem}</Alert> : null}
         {result && !result.ok ? (
-          <Alert tone="error" title={t('cliFile.unreadableFile', { source })}>
+          <Alert tone="error" title={t('cliImport.unreadableFile', { source })}>
             <p>{issueText(result.error)}</p>
           </Alert>
         ) : null}
@@ -210,7 +222,7 @@ export function CliFileImport({
           <Alert
             key={doc.index}
             tone="error"
-            title={t('cliFile.badDocument', { index: doc.index, line: doc.line })}
+            title={t('cliImport.badDocument', { index: doc.index, line: doc.line })}
           >
             <ul>
               {doc.errors.map((error) => (
@@ -221,12 +233,12 @@ export function CliFileImport({
         ))}
 
         {result?.ok && good.length === 0 ? (
-          <Alert tone="error">{t('cliFile.noCluster', { source })}</Alert>
+          <Alert tone="error">{t('cliImport.noCluster', { source })}</Alert>
         ) : null}
 
         {good.length > 0 && !(good.length === 1 && bad.length === 0 && imported) ? (
           <fieldset className="fieldset">
-            <legend>{t('cliFile.pick', { count: good.length, source })}</legend>
+            <legend>{t('cliImport.pick', { count: good.length, source })}</legend>
             {good.map((doc) => (
               <label key={doc.index} className="choice-row">
                 <input
@@ -237,13 +249,13 @@ export function CliFileImport({
                   onChange={() => setChosen(doc.index)}
                 />
                 <span>
-                  <strong>{doc.cluster.name ?? t('cliFile.noName')}</strong>
+                  <strong>{doc.cluster.name ?? t('cliImport.noName')}</strong>
                   <span className="muted small"> {kindText(doc.cluster)}</span>
                 </span>
               </label>
             ))}
             {selected && selected.notes.length > 0 ? (
-              <Alert tone="warning" live={false} title={t('cliFile.notUsed')}>
+              <Alert tone="warning" live={false} title={t('cliImport.notUsed')}>
                 <ul className="cli-file-notes">
                   {selected.notes.map((note) => (
                     <li key={issueText(note)}>{issueText(note)}</li>
@@ -253,7 +265,7 @@ export function CliFileImport({
             ) : null}
             {selected ? (
               <button type="button" className="button" onClick={() => choose(selected, source)}>
-                {t('cliFile.use', { name: selected.cluster.name ?? '' })}
+                {t('cliImport.use', { name: selected.cluster.name ?? '' })}
               </button>
             ) : null}
           </fieldset>
@@ -262,12 +274,12 @@ export function CliFileImport({
 
       {confirming ? (
         <Dialog
-          title={t('cliFile.replaceTitle')}
+          title={t('cliImport.replaceTitle')}
           role="alertdialog"
           onClose={() => setConfirming(undefined)}
           initialFocusRef={cancelRef}
         >
-          <p>{t('cliFile.replaceBody', { name: confirming.cluster.name ?? '' })}</p>
+          <p>{t('cliImport.replaceBody', { name: confirming.cluster.name ?? '' })}</p>
           <div className="dialog-actions">
             <button
               ref={cancelRef}
@@ -282,7 +294,7 @@ export function CliFileImport({
               className="button button-primary"
               onClick={() => fill(confirming, source)}
             >
-              {t('cliFile.replace')}
+              {t('cliImport.replace')}
             </button>
           </div>
         </Dialog>

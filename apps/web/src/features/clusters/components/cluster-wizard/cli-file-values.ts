@@ -17,7 +17,7 @@ import {
 import { EMPTY_WIZARD_VALUES, profileParts, type Profile, type WizardValues } from './wizard-form';
 import type { ClusterResourceRow, ReservedNamespaceRow } from './wizard-maps';
 
-/** Something the file holds that the form cannot take; a `cliFile.notes.*` text and its values. */
+/** Something the file holds that the form cannot take; a `cliImport.notes.*` text and its values. */
 export interface CliValueNote {
   key: 'clusterKind' | 'profile' | 'workerType' | 'unusedField' | 'unusedComponent';
   values: Record<string, string>;

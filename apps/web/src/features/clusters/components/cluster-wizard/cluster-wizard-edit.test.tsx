@@ -83,6 +83,8 @@ async function openEdit(
   );
   const app = renderApp(`/clusters/${name}/edit`);
   await screen.findByRole('heading', { name: /Step 4 of 4/ }, { timeout: 15_000 });
+  // The review shows once its YAML code has downloaded.
+  await screen.findByRole('region', { name: 'Request' }, { timeout: 15_000 });
   return app;
 }
 

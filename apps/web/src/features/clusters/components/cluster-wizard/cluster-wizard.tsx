@@ -35,7 +35,8 @@ import { useWizardGeneration } from './wizard-generation';
 import { clusterToWizardValues } from './wizard-prefill';
 import { firstStepOf, stepAt, WIZARD_STEPS } from './wizard-steps';
 import { computeSuggestions, FOLLOWING_FIELDS, type FollowingField } from './wizard-suggestions';
-import { wizardResolver } from './wizard-validation';
+import { wizardResolver } from './wizard-resolver';
+import { useWizardTools } from './wizard-tools-loader';
 
 const NO_CLUSTERS: Cluster[] = [];
 
@@ -90,7 +91,13 @@ export function ClusterWizard({ editing }: { editing?: ClusterView } = {}) {
 
   // Following defaults: recompute from the live values, apply to the fields not edited by hand.
   const watched = useWatch({ control: form.control }) as WizardValues;
-  const suggestions = useMemo(() => computeSuggestions(watched, clusters), [watched, clusters]);
+  // Suggestions read the kubeconfig: computed again once its reader has downloaded.
+  const tools = useWizardTools();
+  const suggestions = useMemo(
+    () => computeSuggestions(watched, clusters),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- tools: see above
+    [tools, watched, clusters],
+  );
   useEffect(() => {
     for (const field of FOLLOWING_FIELDS) {
       if (edited.has(field)) continue;

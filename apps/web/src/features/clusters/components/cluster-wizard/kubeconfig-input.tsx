@@ -2,11 +2,13 @@ import { useId, useRef, useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { DropZone } from '../../../../components/ui/drop-zone';
-import { MAX_KUBECONFIG_BYTES, type KubeconfigContext } from '@cluster-console/shared';
+import type { KubeconfigContext } from '@cluster-console/shared';
 import { Alert } from '../../../../components/ui/alert';
+import { Spinner } from '../../../../components/ui/spinner';
 import { describedBy } from '../../../../components/ui/field';
 import { useFieldMessage } from './use-field-message';
 import { inspect, selectedContextName, type WizardValues } from './wizard-form';
+import { loadWizardTools, useWizardTools } from './wizard-tools-loader';
 
 /** The command without its path: `/usr/local/bin/aws` -> `aws`. */
 function commandName(command: string): string {
@@ -44,10 +46,11 @@ export function KubeconfigInput({ keepStored }: { keepStored: boolean }) {
   const fileInputRef = useRef<HTMLInputElement>(null);
   const [fileProblem, setFileProblem] = useState<string>();
   const [fileName, setFileName] = useState<string>();
-  const { register, setValue, formState } = useFormContext<WizardValues>();
+  const { register, setValue, getValues, formState } = useFormContext<WizardValues>();
   const [kubeconfig, chosen] = useWatch<WizardValues, ['kubeconfig', 'kubeconfig_context']>({
     name: ['kubeconfig', 'kubeconfig_context'],
   });
+  useWizardTools(); // the reader may still be downloading: shown again when it is here
   const inspection = inspect(kubeconfig);
   const kubeconfigError = message('kubeconfig', formState.errors.kubeconfig);
   const contextError = message('kubeconfig_context', formState.errors.kubeconfig_context);
@@ -61,11 +64,12 @@ export function KubeconfigInput({ keepStored }: { keepStored: boolean }) {
   const load = async (file: File | undefined) => {
     setFileProblem(undefined);
     if (!file) return;
-    if (file.size > MAX_KUBECONFIG_BYTES) {
-      setFileProblem(t('wizard.kubeconfig.tooLarge', { name: file.name }));
-      return;
-    }
     try {
+      const tools = await loadWizardTools();
+      if (file.size > tools.MAX_KUBECONFIG_BYTES) {
+        setFileProblem(t('wizard.kubeconfig.tooLarge', { name: file.name }));
+        return;
+      }
       const text = await file.text();
       setFileName(file.name);
       const current = inspect(text);
@@ -81,13 +85,21 @@ export function KubeconfigInput({ keepStored }: { keepStored: boolean }) {
   const textarea = register('kubeconfig', {
     onChange: (event: React.ChangeEvent<HTMLTextAreaElement>) => {
       setFileName(undefined);
-      const current = inspect(event.target.value);
-      if (
-        current.state === 'ok' &&
-        !current.info.contexts.some((context) => context.name === chosen)
-      ) {
-        setValue('kubeconfig_context', current.info.currentContext ?? '');
-      }
+      const text = event.target.value;
+      // Once the reader is here (at once, after the first time), unless the text moved on.
+      const pickContext = () => {
+        if (getValues('kubeconfig') !== text) return;
+        const current = inspect(text);
+        const kept = getValues('kubeconfig_context');
+        if (
+          current.state === 'ok' &&
+          !current.info.contexts.some((context) => context.name === kept)
+        ) {
+          setValue('kubeconfig_context', current.info.currentContext ?? '');
+        }
+      };
+      // A failed download shows as the field's error (see wizard-resolver.ts).
+      loadWizardTools().then(pickContext, () => undefined);
     },
   });
 
@@ -153,6 +165,8 @@ export function KubeconfigInput({ keepStored }: { keepStored: boolean }) {
           {fileProblem ?? kubeconfigError}
         </p>
       ) : null}
+
+      {inspection.state === 'reading' ? <Spinner label={t('wizard.kubeconfig.reading')} /> : null}
 
       {inspection.state === 'ok' && inspection.info.contexts.length === 0 ? (
         <Alert tone="warning">{t('wizard.kubeconfig.noContexts')}</Alert>

@@ -9,6 +9,7 @@ import { useFieldMessage } from './use-field-message';
 import { useWizardState } from './wizard-context';
 import { WizardConnectionCheck } from './wizard-connection-check';
 import { inspect, profileParts, selectedContextName, type WizardValues } from './wizard-form';
+import { useWizardTools } from './wizard-tools-loader';
 
 export function StepConnection() {
   const { t } = useTranslation();
@@ -17,6 +18,7 @@ export function StepConnection() {
     ['profile', 'cluster_name', 'kubeconfig', 'kubeconfig_context']
   >({ name: ['profile', 'cluster_name', 'kubeconfig', 'kubeconfig_context'] });
   const { clusters, generation } = useWizardState();
+  useWizardTools(); // the kubeconfig is read again once its reader has downloaded
   const { type } = profileParts(profile);
 
   if (type === 'virtual') return <VirtualConnection />;

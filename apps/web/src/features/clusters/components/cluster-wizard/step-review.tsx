@@ -1,23 +1,15 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import {
-  applyDefaults,
-  applyDefaultsV04,
-  clusterApiPath,
-  clusterFilePath,
-  clusterResourceToYaml,
-  kubeconfigSecretLocation,
-  toClusterResource,
-  toClusterResourceV04,
-  v04BodyToV03,
-  type NautesApiVersion,
-} from '@cluster-console/shared';
+import { clusterApiPath, v04BodyToV03, type NautesApiVersion } from '@cluster-console/shared';
+import { Alert } from '../../../../components/ui/alert';
 import { CopyButton } from '../../../../components/ui/copy-button';
+import { Spinner } from '../../../../components/ui/spinner';
 import { workerTypeLabel } from '../../lib/cluster-labels';
 import { buildSaveBody, toSaveBodyV04 } from './wizard-body';
 import { useWizardState } from './wizard-context';
 import { inspect, selectedContextName, toSaveBody, type WizardValues } from './wizard-form';
+import { loadWizardTools, useWizardTools } from './wizard-tools-loader';
 
 /** The request as it will be sent, with the kubeconfig's content replaced by a description. */
 export function redactedRequest(
@@ -36,24 +28,29 @@ export function redactedRequest(
   return body;
 }
 
-/** The file the server of this generation commits, defaults filled in (v0.3 while unknown). */
-export function clusterResourcePreview(
-  name: string,
-  values: WizardValues,
-  generation: NautesApiVersion | undefined,
-): string {
-  try {
-    const resource =
-      generation === 'v0.4'
-        ? toClusterResourceV04(name, applyDefaultsV04(name, toSaveBodyV04(values)))
-        : toClusterResource(name, applyDefaults(name, toSaveBody(values)));
-    return clusterResourceToYaml(resource);
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
+/** The review needs the YAML writer (and the kubeconfig reader): it waits for them, saying so. */
+export function StepReview({ onEditStep }: { onEditStep: (step: number) => void }) {
+  const { t } = useTranslation();
+  const tools = useWizardTools();
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    loadWizardTools().catch(() => setFailed(true));
+  }, []);
+  if (tools) return <ReviewContent tools={tools} onEditStep={onEditStep} />;
+  return failed ? (
+    <Alert>{t('wizard.review.loadFailed')}</Alert>
+  ) : (
+    <Spinner label={t('wizard.review.preparing')} />
+  );
 }
 
-export function StepReview({ onEditStep }: { onEditStep: (step: number) => void }) {
+function ReviewContent({
+  tools,
+  onEditStep,
+}: {
+  tools: NonNullable<ReturnType<typeof useWizardTools>>;
+  onEditStep: (step: number) => void;
+}) {
   const { t } = useTranslation();
   const { control } = useFormContext<WizardValues>();
   const values = useWatch<WizardValues>({ control }) as WizardValues;
@@ -69,10 +66,10 @@ export function StepReview({ onEditStep }: { onEditStep: (step: number) => void 
     [values, generation],
   );
   const yaml = useMemo(
-    () => clusterResourcePreview(name, values, generation),
-    [name, values, generation],
+    () => tools.clusterResourcePreview(name, values, generation),
+    [tools, name, values, generation],
   );
-  const secret = kubeconfigSecretLocation(name);
+  const location = tools.clusterFileLocation(name);
   const summary: { label: string; value: string | undefined; step: number }[] = [
     { label: t('wizard.fields.clusterName'), value: name, step: 0 },
     {
@@ -145,7 +142,7 @@ export function StepReview({ onEditStep }: { onEditStep: (step: number) => void 
           <CopyButton value={yaml} label={t('wizard.review.resource')} />
         </div>
         <p className="field-hint">
-          <code>{clusterFilePath(name)}</code> — {t('wizard.review.resourceHint')}{' '}
+          <code>{location.file}</code> — {t('wizard.review.resourceHint')}{' '}
           {generation
             ? t('wizard.generation.previewFor', { version: generation })
             : t('wizard.generation.previewUnknown')}
@@ -155,7 +152,7 @@ export function StepReview({ onEditStep }: { onEditStep: (step: number) => void 
         </pre>
         {body.cluster_type === 'physical' && body.kubeconfig ? (
           <p className="field-hint">
-            {t('wizard.review.secretHint', { location: `${secret.mount}/${secret.path}` })}
+            {t('wizard.review.secretHint', { location: location.secret })}
           </p>
         ) : null}
       </section>

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useWatch } from 'react-hook-form';
 import { ConnectionCheck } from '../../../connection-check/components/connection-check';
 import { kubeconfigToSend, type WizardValues } from './wizard-form';
+import { useWizardTools } from './wizard-tools-loader';
 
 /** The wizard's "Check connection": the API server and the reduced kubeconfig the save would send. */
 export function WizardConnectionCheck() {
@@ -9,9 +10,12 @@ export function WizardConnectionCheck() {
     WizardValues,
     ['api_server', 'kubeconfig', 'kubeconfig_context']
   >({ name: ['api_server', 'kubeconfig', 'kubeconfig_context'] });
+  // Nothing is sent until the kubeconfig's reader has downloaded: computed again then.
+  const tools = useWizardTools();
   const reduced = useMemo(
     () => kubeconfigToSend({ kubeconfig, kubeconfig_context: context }),
-    [kubeconfig, context],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- tools: see above
+    [tools, kubeconfig, context],
   );
   return <ConnectionCheck apiServer={apiServer} kubeconfig={reduced} />;
 }

@@ -2,14 +2,13 @@ import type { FieldPath } from 'react-hook-form';
 import {
   DEFAULT_TRAEFIK_HTTP_NODE_PORT,
   DEFAULT_TRAEFIK_HTTPS_NODE_PORT,
-  inspectKubeconfig,
-  tryReduceKubeconfig,
   type Cluster,
   type KubeconfigInfo,
   type NautesApiVersion,
   type SaveClusterBody,
 } from '@cluster-console/shared';
 import { defaultComponentsValues, type ComponentsValues } from './wizard-components';
+import { loadedKubeconfigReader, loadWizardTools } from './wizard-tools-loader';
 import {
   clusterResourcesMap,
   reservedNamespacesMap,
@@ -92,14 +91,22 @@ export interface WizardContext {
   generation?: NautesApiVersion | undefined;
 }
 
+/** `reading`: the kubeconfig reader is still downloading (see wizard-tools-loader.ts). */
 export type KubeconfigInspection =
   | { state: 'empty' }
+  | { state: 'reading' }
   | { state: 'invalid'; error: string; line?: number }
   | { state: 'ok'; info: KubeconfigInfo };
 
 export function inspect(kubeconfig: string): KubeconfigInspection {
   if (kubeconfig.trim() === '') return { state: 'empty' };
-  const result = inspectKubeconfig(kubeconfig);
+  const reader = loadedKubeconfigReader();
+  if (!reader) {
+    // Callers that show the result re-render through useWizardTools once it is here.
+    loadWizardTools().catch(() => undefined);
+    return { state: 'reading' };
+  }
+  const result = reader.inspectKubeconfig(kubeconfig);
   return result.ok
     ? { state: 'ok', info: result.kubeconfig }
     : { state: 'invalid', error: result.error, line: result.line };
@@ -112,16 +119,22 @@ export function selectedContextName(info: KubeconfigInfo, chosen: string): strin
   return undefined;
 }
 
-/** The kubeconfig to send: only the chosen context, its cluster and its user. */
+/**
+ * The kubeconfig to send: only the chosen context, its cluster and its user. Nothing while the
+ * reader is still downloading: never the whole file, with every context's credentials. (A save
+ * always has it: the form's checks, run first, load it.)
+ */
 export function kubeconfigToSend(
   values: Pick<WizardValues, 'kubeconfig' | 'kubeconfig_context'>,
 ): string {
   const raw = values.kubeconfig;
   const inspection = inspect(raw);
+  const reader = loadedKubeconfigReader();
+  if (inspection.state === 'reading' || !reader) return '';
   if (inspection.state !== 'ok') return raw.trim();
   const context = selectedContextName(inspection.info, values.kubeconfig_context);
   if (!context) return raw.trim();
-  const reduced = tryReduceKubeconfig(raw, context);
+  const reduced = reader.tryReduceKubeconfig(raw, context);
   return reduced.ok ? reduced.kubeconfig : raw.trim();
 }
 

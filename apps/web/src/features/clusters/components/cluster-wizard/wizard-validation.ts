@@ -4,6 +4,7 @@ import {
   validateSaveRequest,
   validateSaveRequestV04,
 } from '@cluster-console/shared';
+import './kubeconfig-reader';
 import { toSaveBodyV04 } from './wizard-body';
 import { categoriesOf, managedAdditionsOf } from './wizard-components';
 import { formFieldFor } from './wizard-field-paths';
