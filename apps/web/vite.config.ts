@@ -6,7 +6,7 @@ import { defineConfig, type Plugin } from 'vite';
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /**
- * Builds `entry` (src/early.ts) as a chunk of its own and puts its script first in index.html.
+ * Builds `entry` (src/early.ts) as a chunk of its own with its own (async) script in index.html.
  * Vite would otherwise bundle every script of index.html into the one entry, which runs only
  * once the app's whole code has downloaded; this small chunk runs as soon as it arrives, so
  * the first page's requests travel while the rest downloads. The app's entry imports the same
@@ -47,7 +47,8 @@ export function earlyScript(root: string, entry: string): Plugin {
               crossorigin: true,
               src: `${base}${chunk.fileName}`,
             },
-            injectTo: 'head-prepend',
+            // After <base href>, which its relative URL is resolved against.
+            injectTo: 'head',
           },
         ];
       },
