@@ -292,6 +292,50 @@ describe('the clusters proxy', () => {
     }
   });
 
+  it('when the browser gives up on calls the clusters API is slow to answer, then each is logged once, as aborted', async () => {
+    const silent = http.createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const silentPort = (silent.address() as { port: number }).port;
+    const waiting = await startBff({
+      services: bff.services,
+      env: {
+        ...bffEnv(),
+        CLUSTERS_API_URL: `http://127.0.0.1:${silentPort}`,
+        UPSTREAM_TIMEOUT: '5',
+      },
+    });
+    try {
+      const cookie = maintainer.jar.header(new URL(bff.url)) ?? '';
+      // The first call goes through the full chain (it rolls the session), the second through
+      // the API fast lane: both log the same way.
+      const ids = ['aborted-call-full', 'aborted-call-fast'];
+      for (const id of ids) {
+        const controller = new AbortController();
+        const call = fetch(`${waiting.url}/api/v1/clusters`, {
+          headers: { cookie, 'x-request-id': id },
+          signal: controller.signal,
+        });
+        setTimeout(() => controller.abort(), 300);
+        await expect(call).rejects.toThrow();
+      }
+      const deadline = Date.now() + 3_000;
+      const linesOf = (id: string) => waiting.logs().filter((line) => line.reqId === id);
+      while (ids.some((id) => linesOf(id).length === 0) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      for (const id of ids) {
+        expect(linesOf(id)).toEqual([
+          expect.objectContaining({ msg: 'request', user: 'maintainer', aborted: true }),
+        ]);
+      }
+    } finally {
+      extraLogs.push(waiting.rawLogs());
+      await waiting.close();
+      silent.closeAllConnections();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
+  });
+
   it('when a signed-in session reads twice in a row, then the first read rolls the session and the second goes straight through', async () => {
     const reader = (await signIn(bff.url, { username: 'developer', password: 'developer' }))
       .browser;

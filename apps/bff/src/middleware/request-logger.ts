@@ -39,11 +39,11 @@ export function beginRequestLog(
   req.id = id;
   res.setHeader('X-Request-Id', id);
   const method = req.method;
-  const path = (req.url ?? '/').split('?')[0] ?? '/';
-  let logged = false;
-  const log = () => {
-    if (logged) return;
-    logged = true;
+  const url = req.url ?? '/';
+  const queryStart = url.indexOf('?');
+  const path = queryStart === -1 ? url : url.slice(0, queryStart);
+  // 'close' comes once per response, right after 'finish' or on an abort (then unfinished).
+  res.once('close', () => {
     const entry = {
       reqId: id,
       user: user(),
@@ -55,9 +55,7 @@ export function beginRequestLog(
     };
     if (res.statusCode >= 500) logger.warn(entry, 'request');
     else logger.info(entry, 'request');
-  };
-  res.once('finish', log);
-  res.once('close', log);
+  });
   return id;
 }
 

@@ -6,7 +6,7 @@ import { needsRefresh, pastAbsoluteTimeout } from '../auth/signed-in.middleware'
 import { beginRequestLog } from '../middleware/request-logger';
 import { NO_STORE } from '../middleware/security-headers';
 import type { RollTracker } from '../session/roll-tracker';
-import { signedSessionId } from '../session/session-id';
+import { SessionIdReader } from '../session/session-id';
 import type { SessionCookie } from '../session/session-cookie';
 import type { ClustersProxy } from './clusters-proxy';
 import { isAllowedClustersRequest } from './clusters-routes';
@@ -38,6 +38,9 @@ export type FastLane = (req: IncomingMessage, res: ServerResponse, fallThrough: 
  */
 export function apiFastLane(options: ApiFastLaneOptions): FastLane {
   const { store, rolls } = options;
+  // No session gets here without having been rolled by the full chain, which the tracker
+  // remembers for as many sessions as this needs.
+  const sessionIds = new SessionIdReader(options.cookie.name, options.secrets, rolls.maxEntries);
   return (req, res, fallThrough) => {
     if (
       req.method !== 'GET' ||
@@ -48,7 +51,7 @@ export function apiFastLane(options: ApiFastLaneOptions): FastLane {
       fallThrough();
       return;
     }
-    const sessionId = signedSessionId(req.headers.cookie, options.cookie.name, options.secrets);
+    const sessionId = sessionIds.read(req.headers.cookie);
     if (sessionId === undefined || !rolls.isFresh(sessionId)) {
       fallThrough();
       return;

@@ -9,7 +9,7 @@ export class RollTracker {
 
   constructor(
     readonly intervalMs: number,
-    private readonly maxEntries: number,
+    readonly maxEntries: number,
     private readonly now: () => number = Date.now,
   ) {}
 
