@@ -216,7 +216,8 @@ export const webBenchmark: Benchmark = {
   name: 'web',
   description: `production build in Chromium via the BFF; ${CLUSTERS.toLocaleString('en')} clusters for the render and keystroke timings`,
   budgets: [
-    atMost('initial_js_gzip_kb', 150),
+    atMost('initial_js_gzip_kb', 110),
+    atMost('wizard_chunk_gzip_kb', 60),
     atMost('list_first_render_ms', 800),
     atMost('list_first_render_ratio', 1.3),
     atMost('list_request_lag_ms', 50),
