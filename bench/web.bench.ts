@@ -13,14 +13,13 @@
  * - `save_click_to_done_ms_at_1000`: with 1,000 clusters, a click on "Save cluster" to the
  *   "registered" heading (median of 5), its parts logged (lib/web-save.ts).
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { repoRoot } from '../scripts/lib/app-process';
 import { libraryFloorGzipBytes } from './lib/library-floor';
+import { viteBuild } from './lib/vite-build';
 import { atMost, type Benchmark } from './lib/benchmark';
 import { startBenchStack } from './lib/bench-stack';
 import { seededName } from './lib/cluster-fixtures';
@@ -41,22 +40,7 @@ const SEARCH = 'input[type="search"]';
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'h'];
 
 function buildSpa(outDir: string): void {
-  execFileSync(
-    'pnpm',
-    [
-      '--filter',
-      '@cluster-console/web',
-      'exec',
-      'vite',
-      'build',
-      '--outDir',
-      outDir,
-      '--emptyOutDir',
-      '--logLevel',
-      'warn',
-    ],
-    { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] },
-  );
+  viteBuild(outDir, { logLevel: 'warn' });
 }
 
 /** Records every script response of a page, in order, with its gzipped size. */

@@ -3,35 +3,18 @@
  * only the libraries the list page is built on, used as the console uses them, with no console
  * code) with Vite's defaults and sums its scripts gzipped as the benchmark sums the console's.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { repoRoot } from '../../scripts/lib/app-process';
+import { viteBuild } from './vite-build';
 
 /** Gzipped bytes (level 6) of every script the library-floor page loads. */
 export function libraryFloorGzipBytes(): number {
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'cluster-console-library-floor-'));
   try {
-    execFileSync(
-      'pnpm',
-      [
-        '--filter',
-        '@cluster-console/web',
-        'exec',
-        'vite',
-        'build',
-        'library-floor',
-        '--outDir',
-        outDir,
-        '--emptyOutDir',
-        // Its libraries' "use client" notices say nothing about its size.
-        '--logLevel',
-        'error',
-      ],
-      { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] },
-    );
+    // Its libraries' "use client" notices say nothing about its size.
+    viteBuild(outDir, { root: 'library-floor', logLevel: 'error' });
     const assets = path.join(outDir, 'assets');
     return readdirSync(assets)
       .filter((file) => file.endsWith('.js'))
