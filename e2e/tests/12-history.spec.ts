@@ -46,7 +46,7 @@ function entry(history: Locator, change: 'Created' | 'Updated' | 'Deleted'): Loc
   return history.getByRole('listitem').filter({ hasText: change });
 }
 
-test('journey 12: two maintainers save a cluster, one deletes it; its history shows who changed what, on the detail page and from "Recently deleted"', async ({
+test('journey 12: two maintainers save a cluster, one deletes it; its history shows who changed what, on the detail page and from "Recently deleted", which marks the name once registered again', async ({
   browser,
 }, testInfo) => {
   // Two sign-ins, two wizard runs, a delete and three axe runs on the shared 2-core machine.
@@ -110,5 +110,19 @@ test('journey 12: two maintainers save a cluster, one deletes it; its history sh
   await expect(changed).toContainText('https://8.217.50.117:6443');
   await expect(entry(gone, 'Created')).toContainText('Local Maintainer');
   await checkPage(maintainer, testInfo, '12-deleted-cluster-history');
+
+  // The name registered again: "Recently deleted" no longer presents it as gone.
+  await saveWorker(maintainer, 'https://8.217.50.118:6443');
+  await maintainer.goto('/deleted-clusters');
+  const again = deleted
+    .getByRole('row')
+    .filter({ has: maintainer.getByRole('link', { name: NAME, exact: true }) })
+    .getByRole('link', { name: `Registered again: open ${NAME}` });
+  await again.click();
+  await expect(maintainer).toHaveURL(`${stackInfo().bffUrl}/clusters/${NAME}`);
+  await expect(maintainer.getByRole('link', { name: 'Edit' })).toBeVisible();
+  await list.goto();
+  await list.deleteByTypingName(NAME);
+  await expect(list.row(NAME)).toHaveCount(0);
   await maintainer.context().close();
 });

@@ -1,12 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { useRegisteredNames } from '../../features/history/api/use-registered-names';
 import { ClusterHistory } from '../../features/history/components/cluster-history';
+import { clusterPath } from '../../features/history/components/deleted-clusters';
 import { useDocumentTitle } from '../../lib/use-document-title';
 
-/** A deleted cluster: nothing left to show but its history, read from the same commits. */
+/**
+ * A deleted cluster: nothing left to show but its history, read from the same commits; unless
+ * the name was registered again since, which the page says, with a link to it.
+ */
 export function DeletedClusterHistoryRoute() {
   const { t } = useTranslation();
   const name = useParams().name ?? '';
+  const registeredAgain = useRegisteredNames().has(name);
   useDocumentTitle(name);
   return (
     <div className="page">
@@ -20,7 +26,14 @@ export function DeletedClusterHistoryRoute() {
       <div className="page-header">
         <div>
           <h1>{name}</h1>
-          <p className="muted">{t('history.deleted.clusterLead')}</p>
+          {registeredAgain ? (
+            <p className="muted">
+              {t('history.deleted.clusterLeadRegisteredAgain')}{' '}
+              <Link to={clusterPath(name)}>{t('history.deleted.openCurrent')}</Link>
+            </p>
+          ) : (
+            <p className="muted">{t('history.deleted.clusterLead')}</p>
+          )}
         </div>
       </div>
       <ClusterHistory name={name} />

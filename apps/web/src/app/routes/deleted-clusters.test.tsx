@@ -82,6 +82,39 @@ describe('recently deleted clusters', () => {
     expect(within(history).getByText('Delete cluster old-worker')).toBeInTheDocument();
   });
 
+  it('when a deleted name was registered again, then its row and its page say so and link to the cluster as it is now', async () => {
+    server.use(
+      http.get('/api/console/clusters-deleted', () =>
+        HttpResponse.json({
+          items: [
+            deleted('cluster-host', 2, 'Local Operator'),
+            deleted('old-worker', 3, 'Local Operator'),
+          ],
+        }),
+      ),
+      http.get('/api/v1/clusters/cluster-host', () => HttpResponse.json(hostCluster)),
+    );
+    const { user, router } = renderApp('/deleted-clusters');
+    const table = await screen.findByRole('table', { name: 'Deleted clusters' });
+    const again = await within(table).findByRole('link', {
+      name: 'Registered again: open cluster-host',
+    });
+    expect(again).toHaveAttribute('href', '/clusters/cluster-host');
+    const gone = within(table).getByRole('row', { name: /old-worker/ });
+    expect(within(gone).queryByText('Registered again')).not.toBeInTheDocument();
+
+    await user.click(within(table).getByRole('link', { name: 'cluster-host' }));
+    await waitFor(() =>
+      expect(router.state.location.pathname).toBe('/deleted-clusters/cluster-host'),
+    );
+    expect(await screen.findByText(/has been registered again since/)).toBeInTheDocument();
+    expect(screen.queryByText(/^This cluster was deleted\. Its history/)).not.toBeInTheDocument();
+    await user.click(screen.getByRole('link', { name: 'Open the cluster as it is now' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/clusters/cluster-host'));
+    // The detail page, not the deleted one: it offers to edit the cluster.
+    expect(await screen.findByRole('link', { name: 'Edit' })).toBeInTheDocument();
+  });
+
   it('when a page holds no deletion but older ones exist, then it says so and "Show older" finds them', async () => {
     server.use(
       http.get('/api/console/clusters-deleted', ({ request }) =>

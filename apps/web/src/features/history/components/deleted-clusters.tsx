@@ -3,16 +3,22 @@ import { Link } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { Spinner } from '../../../components/ui/spinner';
 import { useDeletedClusters } from '../api/get-deleted-clusters';
+import { useRegisteredNames } from '../api/use-registered-names';
 import { OlderPages } from './cluster-history';
 import { CommitTime } from './commit-time';
 import './history.css';
 
 export const deletedHistoryPath = (name: string) => `/deleted-clusters/${encodeURIComponent(name)}`;
+export const clusterPath = (name: string) => `/clusters/${encodeURIComponent(name)}`;
 
-/** Clusters whose file a commit removed, newest first, each linking to its history. */
+/**
+ * Clusters whose file a commit removed, newest first, each linking to its history; one
+ * registered again since says so and links to the cluster as it is now.
+ */
 export function DeletedClusters() {
   const { t } = useTranslation();
   const deleted = useDeletedClusters();
+  const registered = useRegisteredNames();
   const items = deleted.data?.pages.flatMap((page) => page.items) ?? [];
 
   if (deleted.isPending) return <Spinner label={t('history.deleted.loading')} />;
@@ -48,6 +54,20 @@ export function DeletedClusters() {
                 <tr key={`${item.name}@${item.commit.id}`}>
                   <th scope="row">
                     <Link to={deletedHistoryPath(item.name)}>{item.name}</Link>
+                    {registered.has(item.name) ? (
+                      <>
+                        {' '}
+                        <Link
+                          to={clusterPath(item.name)}
+                          className="badge registered-again"
+                          aria-label={t('history.deleted.registeredAgainLabel', {
+                            name: item.name,
+                          })}
+                        >
+                          {t('history.deleted.registeredAgain')}
+                        </Link>
+                      </>
+                    ) : null}
                   </th>
                   <td>
                     <CommitTime iso={item.deleted_at} />
