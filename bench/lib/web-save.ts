@@ -1,15 +1,16 @@
 /**
  * A save as the user waits for it: in Chromium through the BFF, from the click on "Save
  * cluster" (the wizard's review step) to the "Cluster <name> registered" heading, with its
- * parts: the browser's work before the request, the request (BFF, clusters API, push), and the
- * browser's work after the answer. The same run also times the clusters API's save alone and
- * a bare push to the local GitLab, so that the request splits into BFF, API and push.
+ * parts: the browser's work before the request, the request, and the browser's work after the
+ * answer. The request splits by the servers' own log lines for the same saves (the BFF's and
+ * the clusters API's response times), and a bare push to the local GitLab in the same run shows
+ * the push's share of the API's time.
  */
 import type { BrowserContext } from 'playwright-core';
 import type { BenchStack } from './bench-stack';
-import { benchKubeconfig, saveRequestBody } from './cluster-fixtures';
-import { createHttpClient, expectStatus } from './http-client';
+import { benchKubeconfig } from './cluster-fixtures';
 import { measurePushFloor } from './push-floor';
+import { loggedResponseMs } from './logged-response';
 import { median } from './stats';
 
 const DONE = '#done-title';
@@ -31,7 +32,8 @@ const SAVE_WATCH = `
 interface SaveTimings {
   click: number;
   done: number;
-  post: { start: number; end: number } | undefined;
+  /** The POST: its start, request sent, first byte of the answer, last byte (page time, ms). */
+  post: { start: number; sent: number; firstByte: number; end: number } | undefined;
   refetches: string[];
 }
 
@@ -43,7 +45,8 @@ function timingsScript(name: string): string {
     return {
       click: window.benchSave.click,
       done: window.benchSave.done,
-      post: post && { start: post.startTime, end: post.responseEnd },
+      post: post && { start: post.startTime, end: post.responseEnd,
+        sent: post.requestStart, firstByte: post.responseStart },
       refetches: entries.filter((entry) => entry !== post && entry.startTime < window.benchSave.done)
         .map((entry) => new URL(entry.name).pathname + ' ' + (entry.startTime - window.benchSave.click).toFixed(0)
           + '+' + entry.duration.toFixed(0)),
@@ -60,8 +63,10 @@ export interface SaveMeasurement {
   request: number[];
   /** The answer's end to the heading: the browser's work after the answer. */
   after: number[];
-  /** The clusters API's save alone and a bare push, same run. */
-  apiAlone: number[];
+  /** The same saves as the BFF and the clusters API logged them (request in to answer out). */
+  bffLogged: number[];
+  apiLogged: number[];
+  /** A bare push of a commit, same run. */
   pushAlone: number[];
 }
 
@@ -78,9 +83,11 @@ export async function measureSaves(
     before: [],
     request: [],
     after: [],
-    apiAlone: [],
+    bffLogged: [],
+    apiLogged: [],
     pushAlone: [],
   };
+  const counted: string[] = [];
   // One save first, not counted: the wizard's chunks and the server's code paths warm up.
   for (let trial = -1; trial < saves; trial += 1) {
     const name = `bench-web-save-${trial < 0 ? 'warm' : trial}`;
@@ -110,38 +117,24 @@ export async function measureSaves(
       after: timings.done - timings.post.end,
     };
     log(
-      `  save ${name}: ${total.toFixed(0)} ms = browser before ${parts.before.toFixed(0)} + request ${parts.request.toFixed(0)} + browser after ${parts.after.toFixed(0)}${timings.refetches.length > 0 ? ` (meanwhile, click+ms: ${timings.refetches.join(', ')})` : ''}`,
+      `  save ${name}: ${total.toFixed(0)} ms = browser before ${parts.before.toFixed(0)} + request ${parts.request.toFixed(0)} (sent after ${(timings.post.sent - timings.post.start).toFixed(0)}, answered after ${(timings.post.firstByte - timings.post.start).toFixed(0)}) + browser after ${parts.after.toFixed(0)}${timings.refetches.length > 0 ? ` (meanwhile, click+ms: ${timings.refetches.join(', ')})` : ''}`,
     );
     if (trial < 0) continue;
+    counted.push(name);
     result.total.push(total);
     result.before.push(parts.before);
     result.request.push(parts.request);
     result.after.push(parts.after);
   }
 
-  const http = createHttpClient();
-  try {
-    for (let trial = -1; trial < saves; trial += 1) {
-      const response = await http.request(
-        `${stack.clustersApi.url}/api/v1/clusters/bench-api-save-${trial < 0 ? 'warm' : trial}`,
-        {
-          method: 'POST',
-          headers: {
-            authorization: 'Bearer glpat-local-maintainer',
-            'content-type': 'application/json',
-          },
-          body: JSON.stringify(saveRequestBody(trial + 100)),
-        },
-      );
-      expectStatus(response, 200, 'save');
-      if (trial >= 0) result.apiAlone.push(response.ms);
-    }
-  } finally {
-    http.close();
-  }
+  const paths = counted.map((name) => `/api/v1/clusters/${name}`);
+  // The BFF writes its log lines in batches (at most every 500 ms): wait for the last one.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  result.bffLogged = loggedResponseMs(stack.bff?.logs() ?? '', 'POST', paths);
+  result.apiLogged = loggedResponseMs(stack.clustersApi.logs(), 'POST', paths);
   result.pushAlone = await measurePushFloor(stack.gitlab.url, stack.bareRepo, saves);
   log(
-    `  the request's parts (medians): clusters API alone ${median(result.apiAlone).toFixed(0)} ms, of which a bare push ${median(result.pushAlone).toFixed(0)} ms; the BFF and the browser's network the rest`,
+    `  the request's parts (medians): the BFF logged ${median(result.bffLogged).toFixed(0)} ms, of which the clusters API logged ${median(result.apiLogged).toFixed(0)} ms; a bare push takes ${median(result.pushAlone).toFixed(0)} ms`,
   );
   return result;
 }
