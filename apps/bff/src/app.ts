@@ -110,11 +110,18 @@ export function createApp(deps: AppDeps): App {
   });
   app.use(healthRouter(readiness));
   app.use(csrfProtection(origin));
-  app.use(mutationRateLimit(config.rateLimits.windowSeconds, config.rateLimits.mutations));
+  const { windowSeconds } = config.rateLimits;
+  const rateLimitStore = services.rateLimitStore;
+  app.use(
+    mutationRateLimit(windowSeconds, config.rateLimits.mutations, rateLimitStore?.('mutations')),
+  );
   app.use(['/auth', '/api'], noStore);
   app.use('/auth', session);
   app.use(
-    authRouter(context, loginRateLimit(config.rateLimits.windowSeconds, config.rateLimits.login)),
+    authRouter(
+      context,
+      loginRateLimit(windowSeconds, config.rateLimits.login, rateLimitStore?.('login')),
+    ),
   );
   app.use(clusterNameGuard);
   const signedIn = requireSignedIn(context);
@@ -147,8 +154,9 @@ export function createApp(deps: AppDeps): App {
       options: {
         ...config.connectionCheck,
         rateLimit: {
-          windowSeconds: config.rateLimits.windowSeconds,
+          windowSeconds,
           limit: config.connectionCheck.rateLimit,
+          store: rateLimitStore?.('connection-checks'),
         },
         protectedUrls: [
           origin,

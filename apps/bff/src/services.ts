@@ -1,4 +1,6 @@
 import { RedisStore } from 'connect-redis';
+import type { Store as RateLimitStore } from 'express-rate-limit';
+import { RedisStore as RedisRateLimitStore } from 'rate-limit-redis';
 import type session from 'express-session';
 import { createClient, type RedisClientType } from 'redis';
 import type { Logger } from 'pino';
@@ -18,6 +20,12 @@ export interface Services {
   storeKind: 'memory' | 'redis';
   gitlab: GitLabOidc;
   refreshCoordinator: RefreshCoordinator;
+  /**
+   * Where rate limits count, one store per limiter (`name` keeps their counts apart): Redis, so
+   * that replicas behind a balancer share one count per client; undefined for each replica's
+   * own memory.
+   */
+  rateLimitStore?: (name: string) => RateLimitStore;
   /** Readiness of the session store (Redis ping); undefined for the memory store. */
   storeCheck?: () => Promise<void>;
   close(): Promise<void>;
@@ -83,6 +91,11 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
     storeKind: 'redis',
     gitlab,
     refreshCoordinator: new RefreshCoordinator(new RedisLock(client, `${REDIS_PREFIX}lock:`)),
+    rateLimitStore: (name) =>
+      new RedisRateLimitStore({
+        sendCommand: (...args: string[]) => client.sendCommand(args),
+        prefix: `${REDIS_PREFIX}rl:${name}:`,
+      }),
     storeCheck: async () => {
       await client.ping();
     },

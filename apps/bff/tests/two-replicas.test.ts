@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReplicasBehind, type BffReplica } from '../../../scripts/lib/bff-replica';
 import { startRedisServer, type RunningRedis } from '../../../scripts/lib/redis-server';
@@ -183,6 +184,35 @@ describe('two BFF replicas behind a round-robin balancer', () => {
     expect(next.map((response) => response.status)).toEqual([200, 200]);
     expect(new Set(next.map(servedBy))).toEqual(new Set(['A', 'B']));
   }, 60_000);
+
+  it('when changes alternate replicas, then they count against one rate limit, kept in Redis', async () => {
+    // Refused for want of a session (401), but counted first: the limit comes before sessions.
+    const post = () =>
+      fetch(`${balancer.url}/api/v1/clusters/not-saved`, {
+        method: 'POST',
+        headers: { 'x-requested-with': 'cluster-console' },
+      });
+    const from = balancer.served.length;
+    const responses = [];
+    for (let count = 0; count < 4; count += 1) responses.push(await post());
+    expect(responses.map((response) => response.status)).toEqual([401, 401, 401, 401]);
+    const served = replicasSince(from);
+    expect(served.slice(1).every((replica, index) => replica !== served[index])).toBe(true);
+    // One count across both: each answer has one request fewer left, whichever replica gave it.
+    const remaining = responses.map((response) =>
+      Number(/\br=(\d+)/.exec(response.headers.get('ratelimit') ?? '')?.[1]),
+    );
+    expect(remaining.every(Number.isInteger)).toBe(true);
+    const first = remaining[0] ?? 0;
+    expect(remaining).toEqual([first, first - 1, first - 2, first - 3]);
+    const client = createClient({ url: redis.url });
+    await client.connect();
+    try {
+      expect(await client.keys('cluster-console:rl:mutations:*')).toHaveLength(1);
+    } finally {
+      await client.close();
+    }
+  }, 30_000);
 
   it('when replica A is stopped mid-journey, then B serves the same session; when A is back, it serves it too', async () => {
     const { browser } = await signIn(balancer.url, {

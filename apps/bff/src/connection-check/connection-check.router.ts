@@ -2,9 +2,10 @@ import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { ErrorReason } from '@cluster-console/shared';
 import express, { Router, type RequestHandler } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { rateLimit, type Store } from 'express-rate-limit';
 import type { Logger } from 'pino';
 import { sendError } from '../middleware/errors';
+import { limiterBase } from '../middleware/rate-limits';
 import type { Endpoint, Resolver } from './address-policy';
 import type { IpNetwork } from './ip-networks';
 import {
@@ -19,7 +20,8 @@ export interface ConnectionCheckOptions {
   allowedNetworks: IpNetwork[] | undefined;
   allowHttp: boolean;
   timeoutSeconds: number;
-  rateLimit: { windowSeconds: number; limit: number };
+  /** Per user; counted in `store` when given (shared by the replicas), else in memory. */
+  rateLimit: { windowSeconds: number; limit: number; store?: Store | undefined };
   /** URLs of the BFF itself and of its dependencies: never checked (by address and port). */
   protectedUrls: string[];
 }
@@ -49,11 +51,9 @@ export function connectionCheckRouter(deps: {
 }): Router {
   const { options, logger } = deps;
   const resolver = deps.resolver ?? systemResolver;
+  const { windowSeconds, limit, store } = options.rateLimit;
   const perUser = rateLimit({
-    windowMs: options.rateLimit.windowSeconds * 1000,
-    limit: options.rateLimit.limit,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
+    ...limiterBase(windowSeconds, limit, store),
     keyGenerator: (_req, res) => `user:${String(res.locals.username)}`,
     handler: (_req, res) => {
       sendError(

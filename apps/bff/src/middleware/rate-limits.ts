@@ -1,6 +1,6 @@
 import { ErrorReason } from '@cluster-console/shared';
 import type { RequestHandler } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { rateLimit, type Store } from 'express-rate-limit';
 import { isStateChanging } from './csrf';
 import { sendError } from './errors';
 
@@ -10,15 +10,29 @@ export interface RateLimitOptions {
   /** What is being limited, for the message. */
   what: string;
   skip?: (method: string) => boolean;
+  /** Shared by the replicas (Redis) when given; else this process's memory. */
+  store?: Store | undefined;
+}
+
+/**
+ * What every limiter shares: standard RateLimit headers, and with a shared store, requests go
+ * on when it cannot answer (Redis away: the session store fails those requests anyway, with a
+ * clear error, rather than every page failing on its rate limit first).
+ */
+export function limiterBase(windowSeconds: number, limit: number, store: Store | undefined) {
+  return {
+    windowMs: windowSeconds * 1000,
+    limit,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    ...(store ? { store, passOnStoreError: true } : {}),
+  } as const;
 }
 
 /** Per client address (Express's `req.ip`, so set TRUST_PROXY behind a load balancer). */
 function limiter(options: RateLimitOptions): RequestHandler {
   return rateLimit({
-    windowMs: options.windowSeconds * 1000,
-    limit: options.limit,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
+    ...limiterBase(options.windowSeconds, options.limit, options.store),
     skip: options.skip ? (req) => options.skip?.(req.method) ?? false : undefined,
     handler: (_req, res) => {
       sendError(
@@ -32,14 +46,23 @@ function limiter(options: RateLimitOptions): RequestHandler {
   });
 }
 
-export function loginRateLimit(windowSeconds: number, limit: number): RequestHandler {
-  return limiter({ windowSeconds, limit, what: 'sign-in attempts' });
+export function loginRateLimit(
+  windowSeconds: number,
+  limit: number,
+  store?: Store,
+): RequestHandler {
+  return limiter({ windowSeconds, limit, what: 'sign-in attempts', store });
 }
 
-export function mutationRateLimit(windowSeconds: number, limit: number): RequestHandler {
+export function mutationRateLimit(
+  windowSeconds: number,
+  limit: number,
+  store?: Store,
+): RequestHandler {
   return limiter({
     windowSeconds,
     limit,
+    store,
     what: 'changes',
     skip: (method) => !isStateChanging(method),
   });
