@@ -93,6 +93,23 @@ test('journey 4: the list shows the three clusters with the right columns; the t
   }
 });
 
+test('a search typed just before following a link is in the list again on the way back', async ({
+  page,
+}) => {
+  const list = new ClustersPage(page);
+  await list.goto();
+  // Real keys: the text reaches the URL once typing pauses, or at once when the box is left.
+  await list.search().pressSequentially('cluster-v');
+  await list.row('cluster-virtual').getByRole('link', { name: 'cluster-virtual' }).click();
+  await expect(page).toHaveURL(/\/clusters\/cluster-virtual$/);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/clusters\?q=cluster-v$/);
+  await expect(list.search()).toHaveValue('cluster-v');
+  await expect(list.table().getByRole('row')).toHaveCount(2);
+  await page.reload();
+  await expect(list.search()).toHaveValue('cluster-v');
+});
+
 test('the list stays smooth with 5,000 clusters: few rows in the DOM, search and sort answer at once', async ({
   page,
 }) => {

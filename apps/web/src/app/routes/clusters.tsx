@@ -1,12 +1,6 @@
-import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  Link,
-  NavigationType,
-  useLocation,
-  useNavigationType,
-  useSearchParams,
-} from 'react-router';
+import { Link } from 'react-router';
 import type { Cluster } from '@cluster-console/shared';
 import { Alert } from '../../components/ui/alert';
 import { useNotice } from '../../components/ui/notice-provider';
@@ -22,12 +16,10 @@ import {
 } from '../../features/clusters/lib/cluster-list-rows';
 import {
   hasFilters,
-  readListView,
   virtualClustersByHost,
-  writeListView,
-  type ListView,
   type SortKey,
 } from '../../features/clusters/lib/cluster-list-view';
+import { useListView } from '../../features/clusters/lib/use-list-view';
 import { loadTextPart } from '../../lib/i18n';
 import { useDocumentTitle } from '../../lib/use-document-title';
 
@@ -47,30 +39,10 @@ export function ClustersRoute() {
   useDocumentTitle(t('list.title'));
   const clusters = useClusters();
   const { notify } = useNotice();
-  const [params, setParams] = useSearchParams();
-  const location = useLocation();
-  const navigationType = useNavigationType();
-  // The view lives in this state and is written to the URL; the URL is read on arrival and on
-  // back/forward. Binding the search box to the router's (transition-deferred) state instead
-  // could drop keystrokes or undo a sort clicked right after typing.
-  const [view, setView] = useState(() => readListView(params));
-  const [seenLocation, setSeenLocation] = useState(location.key);
-  if (location.key !== seenLocation) {
-    setSeenLocation(location.key);
-    if (navigationType === NavigationType.Pop) setView(readListView(params));
-  }
+  const { view, update: updateView, search, flush } = useListView();
   const [deleting, setDeleting] = useState<Cluster | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
-  const updateView = useCallback(
-    (patch: Partial<ListView>) => {
-      const next = { ...view, ...patch };
-      setView(next);
-      // replace: typing in the search box must not fill the history with one entry per key.
-      setParams(writeListView(next), { replace: true });
-    },
-    [view, setParams],
-  );
   const onSort = useCallback(
     (key: SortKey) =>
       updateView({ sort: key, dir: view.sort === key && view.dir === 'asc' ? 'desc' : 'asc' }),
@@ -79,12 +51,11 @@ export function ClustersRoute() {
   const clearFilters = () => updateView({ q: '', type: '', usage: '', worker: '' });
 
   const all = clusters.data ?? NO_CLUSTERS;
-  // Typing stays instant; the (memoized) filtering of thousands of rows follows a moment later.
-  const query = useDeferredValue(view.q);
-  const { type, usage, worker, sort, dir } = view;
+  const { q: query, type, usage, worker, sort, dir } = view;
   // Sorted once per list and order (and remembered); a keystroke only filters the sorted rows.
   const sorted = useMemo(() => sortedClusters(all, sort, dir), [all, sort, dir]);
-  // Keyed on the deferred query, not the typed one: filtering 5,000 rows never delays a keystroke.
+  // A key filters the sorted rows (a few ms for 5,000) in the same render as the box: deferring
+  // it (useDeferredValue) cost a second render and a frame more before the rows showed.
   const rows = useMemo(
     () => filterSortedClusters(sorted, { q: query, type, usage, worker }),
     [sorted, query, type, usage, worker],
@@ -135,6 +106,8 @@ export function ClustersRoute() {
           <ClustersToolbar
             view={view}
             onChange={updateView}
+            onSearch={search}
+            onSearchEnd={flush}
             onClear={clearFilters}
             filtered={filtered}
           />

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   readClusterReply,
@@ -25,26 +25,24 @@ export function CliFileDownload({
   fileName?: string;
 }) {
   const { t } = useTranslation();
-  // The queries' clusters are already views; a bare Cluster is read as its reply would be.
-  const clusters = useMemo(
-    () =>
-      given.map((cluster) =>
-        'generation' in cluster ? (cluster as ClusterView) : readClusterReply(cluster),
-      ),
-    [given],
-  );
   const nautesApi = useNautesApi();
   const reported = nautesApi.data?.version;
   const known = reported !== undefined && reported !== 'unknown';
   const [menuOpen, setMenuOpen] = useState(false);
   const [writing, setWriting] = useState(false);
   const [failed, setFailed] = useState(false);
-  const disabled = clusters.length === 0;
+  const disabled = given.length === 0;
 
   const download = async (picked?: NautesApiVersion) => {
     setMenuOpen(false);
     setFailed(false);
     setWriting(true);
+    // Read on a download, not on every render: the list passes its shown rows, which change
+    // with every key typed in its search box. The queries' clusters are already views; a bare
+    // Cluster is read as its reply would be.
+    const clusters = given.map((cluster) =>
+      'generation' in cluster ? (cluster as ClusterView) : readClusterReply(cluster),
+    );
     const generation = cliFileGeneration(reported, clusters, picked);
     try {
       // The YAML writer is loaded on the first download, not with the page.

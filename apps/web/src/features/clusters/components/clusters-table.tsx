@@ -29,9 +29,10 @@ export interface ClustersTableProps {
 
 /**
  * The cluster table. Only the rows in view are in the DOM (5,000 clusters scroll smoothly);
- * aria-rowcount/aria-rowindex tell assistive technology the real size.
+ * aria-rowcount/aria-rowindex tell assistive technology the real size. Memoized: the page
+ * re-renders for its search box, notices and dialogs; the table only when its props change.
  */
-export function ClustersTable({
+export const ClustersTable = memo(function ClustersTable({
   clusters,
   virtualsByHost,
   sort,
@@ -46,13 +47,13 @@ export function ClustersTable({
   const scrollRef = useRef<HTMLDivElement>(null);
   const captionId = useId();
   // The compiler cannot memoize around the virtualizer; this component does not rely on it.
-  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: clusters.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
-    getItemKey: (index) => clusters[index]?.name ?? index,
+    // Rows are keyed by position (the default): a key typed in the search box puts other
+    // clusters in the rows in view, which then change their texts instead of being rebuilt.
     // The first render already has rows: the box is at most the window's size (it is measured
     // right after), instead of an empty first render waiting for that measurement.
     initialRect: { width: window.innerWidth, height: window.innerHeight },
@@ -128,7 +129,7 @@ export function ClustersTable({
       </table>
     </div>
   );
-}
+});
 
 interface ClusterRowProps {
   rowIndex: number;

@@ -6,11 +6,22 @@ import { clusterTypeLabel, usageLabel, workerTypeLabel } from '../lib/cluster-la
 export interface ClustersToolbarProps {
   view: ListView;
   onChange: (patch: Partial<ListView>) => void;
+  /** A key in the search box. */
+  onSearch: (q: string) => void;
+  /** The search box lost focus or got Enter: its text belongs in the URL now. */
+  onSearchEnd: () => void;
   onClear: () => void;
   filtered: boolean;
 }
 
-export function ClustersToolbar({ view, onChange, onClear, filtered }: ClustersToolbarProps) {
+export function ClustersToolbar({
+  view,
+  onChange,
+  onSearch,
+  onSearchEnd,
+  onClear,
+  filtered,
+}: ClustersToolbarProps) {
   const { t } = useTranslation();
   const searchId = useId();
   const typeId = useId();
@@ -26,7 +37,11 @@ export function ClustersToolbar({ view, onChange, onClear, filtered }: ClustersT
           className="input"
           value={view.q}
           placeholder={t('list.searchPlaceholder')}
-          onChange={(event) => onChange({ q: event.target.value })}
+          onChange={(event) => onSearch(event.target.value)}
+          onBlur={onSearchEnd}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') onSearchEnd();
+          }}
           autoComplete="off"
           spellCheck={false}
         />
