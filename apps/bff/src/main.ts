@@ -51,12 +51,14 @@ async function start(): Promise<void> {
   let stopping = false;
   let inFlight = 0;
   let drained: (() => void) | undefined;
+  // One listener for every response ('close' comes once per response), not one per request.
+  const responseClosed = () => {
+    inFlight -= 1;
+    if (stopping && inFlight === 0) drained?.();
+  };
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     inFlight += 1;
-    res.once('close', () => {
-      inFlight -= 1;
-      if (stopping && inFlight === 0) drained?.();
-    });
+    res.on('close', responseClosed);
     if (stopping) {
       res.setHeader('Connection', 'close');
       // At the root and under the base path alike (see app.ts).

@@ -21,13 +21,26 @@ declare global {
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 /**
+ * The logger request lines go through: `logger` without its redaction. A request line holds
+ * only the strings and numbers built in beginRequestLog, and every redact path of the BFF's
+ * logger (logger.ts) names a key inside an object, so none can match and the line is the same
+ * byte for byte; but pino runs a wildcard path's redactor on each field of each line, which
+ * cost more than the rest of the line (about 15 KB of garbage per request). Make it once, not
+ * per request.
+ */
+export function requestLines(logger: Logger): Logger {
+  return logger.child({}, { redact: [] });
+}
+
+/**
  * Gives the request its id (the caller's, when safe) and writes one JSON line when the answer
  * is done: id, user, method, path, status, time. The path is logged without its query string
  * (the OAuth callback's carries the authorization code); headers, cookies and bodies are never
- * logged. Works on plain Node requests too (the API fast lane runs before express).
+ * logged. Works on plain Node requests too (the API fast lane runs before express). `lines` is
+ * what requestLines made; it must only ever get the scalars below.
  */
 export function beginRequestLog(
-  logger: Logger,
+  lines: Logger,
   req: IncomingMessage & { id?: string },
   res: ServerResponse,
   user: () => string | undefined,
@@ -37,7 +50,7 @@ export function beginRequestLog(
   const id =
     typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
   req.id = id;
-  res.setHeader('X-Request-Id', id);
+  res.setHeader('x-request-id', id);
   const method = req.method;
   const url = req.url ?? '/';
   const queryStart = url.indexOf('?');
@@ -53,15 +66,16 @@ export function beginRequestLog(
       responseTimeMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
       ...(res.writableFinished ? {} : { aborted: true }),
     };
-    if (res.statusCode >= 500) logger.warn(entry, 'request');
-    else logger.info(entry, 'request');
+    if (res.statusCode >= 500) lines.warn(entry, 'request');
+    else lines.info(entry, 'request');
   });
   return id;
 }
 
 export function requestLogger(logger: Logger): RequestHandler {
+  const lines = requestLines(logger);
   return (req, res, next) => {
-    beginRequestLog(logger, req, res, () => res.locals.username ?? req.session?.user?.username);
+    beginRequestLog(lines, req, res, () => res.locals.username ?? req.session?.user?.username);
     next();
   };
 }

@@ -9,12 +9,16 @@ export interface SecurityHeaderOptions {
 
 /**
  * The headers do not depend on the request, so helmet runs once and every response gets its
- * result: fifteen middleware calls per request cost more than the proxying they guard.
+ * result: fifteen middleware calls per request cost more than the proxying they guard. Names
+ * are set in lower case (header names are case-insensitive): Node lower-cases every name it is
+ * given, twice per header and response, which for a mixed-case name makes a new string.
  */
 export function securityHeaderSetter(
   options: SecurityHeaderOptions,
 ): (res: ServerResponse) => void {
-  const headers = headersOf(helmetFor(options));
+  const headers = headersOf(helmetFor(options)).map(
+    ([name, value]) => [name.toLowerCase(), value] as const,
+  );
   return (res) => {
     for (const [name, value] of headers) res.setHeader(name, value);
   };

@@ -3,7 +3,7 @@ import type { RequestHandler } from 'express';
 import type session from 'express-session';
 import type { Logger } from 'pino';
 import { needsRefresh, pastAbsoluteTimeout } from '../auth/signed-in.middleware';
-import { beginRequestLog } from '../middleware/request-logger';
+import { beginRequestLog, requestLines } from '../middleware/request-logger';
 import { NO_STORE } from '../middleware/security-headers';
 import type { RollTracker } from '../session/roll-tracker';
 import { SessionIdReader } from '../session/session-id';
@@ -38,6 +38,7 @@ export type FastLane = (req: IncomingMessage, res: ServerResponse, fallThrough: 
  */
 export function apiFastLane(options: ApiFastLaneOptions): FastLane {
   const { store, rolls } = options;
+  const lines = requestLines(options.logger);
   // No session gets here without having been rolled by the full chain, which the tracker
   // remembers for as many sessions as this needs.
   const sessionIds = new SessionIdReader(options.cookie.name, options.secrets, rolls.maxEntries);
@@ -69,9 +70,9 @@ export function apiFastLane(options: ApiFastLaneOptions): FastLane {
         fallThrough();
         return;
       }
-      beginRequestLog(options.logger, req, res, () => user.username);
+      beginRequestLog(lines, req, res, () => user.username);
       options.setSecurityHeaders(res);
-      res.setHeader('Cache-Control', NO_STORE);
+      res.setHeader('cache-control', NO_STORE);
       options.proxy.forwardWithToken(req, res, tokens.accessToken);
     });
   };

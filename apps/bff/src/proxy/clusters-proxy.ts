@@ -1,8 +1,12 @@
 import http, { type ClientRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import { ErrorReason } from '@cluster-console/shared';
-import type { Request, RequestHandler, Response } from 'express';
-import { createProxyMiddleware } from 'http-proxy-middleware';
+import type { RequestHandler } from 'express';
+import {
+  createProxyMiddleware,
+  debugProxyErrorsPlugin,
+  proxyEventsPlugin,
+} from 'http-proxy-middleware';
 import type { Logger } from 'pino';
 import { describe } from '../auth/gitlab-oidc.client';
 import { sendError } from '../middleware/errors';
@@ -45,14 +49,21 @@ export function clustersProxy(options: ClustersProxyOptions): ClustersProxy {
   };
   const limit = bodyLimit(MAX_BODY_BYTES, abortUpstream);
 
-  const forward = createProxyMiddleware<Request, Response>({
+  const forward = createProxyMiddleware<IncomingMessage & { id?: string }, ServerResponse>({
     target: options.target,
     changeOrigin: true,
     agent,
     xfwd: false,
     proxyTimeout: options.timeoutSeconds * 1000,
+    // The default plugins but the logger plugin, which with no logger configured still builds
+    // the target's URL for every response (our request log is request-logger.ts); the error
+    // answer is ours (on.error), so the default error-response plugin is not loaded either.
+    ejectPlugins: true,
+    plugins: [debugProxyErrorsPlugin, proxyEventsPlugin],
     on: {
       proxyReq: (proxyReq, req) => {
+        // Only a chunked body can be cut mid-stream (bodyLimit); other requests need no entry.
+        if (req.headers['transfer-encoding'] === undefined) return;
         if (aborted.has(req)) proxyReq.destroy();
         else upstreamRequests.set(req, proxyReq);
       },
@@ -86,7 +97,7 @@ export function clustersProxy(options: ClustersProxyOptions): ClustersProxy {
     forwardWithToken: (req, res, accessToken) => {
       setUpstreamHeaders(req, accessToken);
       // Without a path filter the proxy always forwards; `next` is never called.
-      void forward(req as Request, res as Response, () => undefined);
+      void forward(req, res, () => undefined);
     },
     close: () => agent.destroy(),
   };
