@@ -35,10 +35,12 @@ function counting(handlers: Record<string, () => Response | Promise<Response>>) 
 afterEach(() => window.history.replaceState(null, '', '/'));
 
 describe('prefetchFirstPage', () => {
-  it('when a signed-in user opens the list, then the session and the read list are cached before the page renders, each asked for once', async () => {
+  it('when a signed-in user opens the list, then the session, the read list and the Nautes API generation are cached before the page renders, each asked for once', async () => {
     const counts = counting({
       '/auth/session': () => HttpResponse.json(maintainer),
       '/api/v1/clusters': () => HttpResponse.json({ items: [hostCluster] }),
+      '/api/console/nautes-api': () =>
+        HttpResponse.json({ version: 'v0.4', source: 'server', message: '' }),
     });
     const { queryClient } = await startPage('/clusters');
     expect(queryClient.getQueryData(['session'])).toMatchObject({
@@ -47,7 +49,12 @@ describe('prefetchFirstPage', () => {
     expect(queryClient.getQueryData(LIST_KEY)).toEqual([
       expect.objectContaining({ name: 'cluster-host', generation: 'v0.3' }),
     ]);
-    expect(counts).toEqual({ '/auth/session': 1, '/api/v1/clusters': 1 });
+    expect(queryClient.getQueryData(['nautes-api'])).toMatchObject({ version: 'v0.4' });
+    expect(counts).toEqual({
+      '/auth/session': 1,
+      '/api/v1/clusters': 1,
+      '/api/console/nautes-api': 1,
+    });
   });
 
   it('when nobody is signed in, then the list page leads to the sign-in page with its way back, even if the list says 401 first', async () => {

@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { sessionQueryOptions } from '../features/auth/api/get-session';
 import { clustersQueryOptions } from '../features/clusters/api/get-clusters';
+import { nautesApiQueryOptions } from '../features/clusters/api/get-nautes-api';
 import { isClusterListPage, needsSession } from './first-page-requests';
 
 /**
@@ -11,6 +12,10 @@ import { isClusterListPage, needsSession } from './first-page-requests';
  * The list waits for the session's answer on purpose: without a session, the session check
  * sends the user to the sign-in page (with the page to return to), exactly as without this
  * prefetch, and the list's own 401 never reaches the query cache.
+ *
+ * The list page also asks which Nautes API generation the server speaks (its notice and CLI
+ * download do): asked here, alongside the list, the answer is in the cache when the page first
+ * renders, instead of being asked for by that render, between the rows and their first paint.
  */
 export async function prefetchFirstPage(queryClient: QueryClient, pathname: string): Promise<void> {
   if (!needsSession(pathname)) return;
@@ -18,5 +23,8 @@ export async function prefetchFirstPage(queryClient: QueryClient, pathname: stri
   await queryClient.prefetchQuery(session);
   if (!isClusterListPage(pathname)) return;
   if (queryClient.getQueryState(session.queryKey)?.status !== 'success') return;
-  await queryClient.prefetchQuery(clustersQueryOptions());
+  await Promise.all([
+    queryClient.prefetchQuery(clustersQueryOptions()),
+    queryClient.prefetchQuery(nautesApiQueryOptions()),
+  ]);
 }

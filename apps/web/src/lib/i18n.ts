@@ -115,6 +115,10 @@ async function startI18n(language?: Language): Promise<void> {
     initAsync: false,
   });
   await ensureLoaded(lng);
+  // The first number a page formats loads Intl's number data (25-45 ms in Chromium): done now,
+  // while the first page's code and data are still on their way, rather than in the render
+  // that shows them (the list's "5,000 clusters").
+  new Intl.NumberFormat(lng).format(0);
   syncDocumentLanguage(i18n.language);
   i18n.on('languageChanged', syncDocumentLanguage);
 }

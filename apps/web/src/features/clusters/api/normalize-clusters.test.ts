@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ClusterListSchema, ClusterSchema } from '@cluster-console/shared';
+import { ClusterListSchema, ClusterSchema, readClusterReply } from '@cluster-console/shared';
 import { normalizeCluster, normalizeClusterList, readClusterFields } from './normalize-clusters';
 
 const samples: unknown[] = [
@@ -114,6 +114,18 @@ describe('normalizeCluster', () => {
     expect(view.components).toBeUndefined();
     expect(view.reserved_namespaces_allowed_products).toEqual({ argocd: ['product-a'] });
   });
+
+  it.each([...samples, v04Reply].map((sample, index) => [index, sample]))(
+    'when reading sample %i, then the result equals the shared readClusterReply of the schema-read cluster',
+    (_index, sample) => {
+      const cluster = ClusterSchema.parse(sample);
+      for (const key of ['traefik', 'vcluster', 'components_list'] as const) {
+        const value = cluster[key];
+        if (value != null && Object.keys(value).length === 0) delete cluster[key];
+      }
+      expect(normalizeCluster(sample)).toEqual(readClusterReply(cluster));
+    },
+  );
 
   it('when a v0.4 reply is read, then the hosts and ports come from its components', () => {
     const view = normalizeCluster(v04Reply);

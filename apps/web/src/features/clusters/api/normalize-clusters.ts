@@ -149,10 +149,22 @@ export function readClusterFields(value: unknown, where = 'cluster'): Cluster {
 /** One cluster of either generation, in the one shape the pages use; `{}` is absent. */
 export function normalizeCluster(value: unknown, where = 'cluster'): ClusterView {
   const cluster = readClusterFields(value, where);
-  for (const key of ['traefik', 'vcluster', 'components_list'] as const) {
-    if (isEmpty(cluster[key] ?? undefined)) delete cluster[key];
+  if (isEmpty(cluster.traefik)) delete cluster.traefik;
+  if (isEmpty(cluster.vcluster)) delete cluster.vcluster;
+  if (isEmpty(cluster.components_list ?? undefined)) delete cluster.components_list;
+  if (cluster.components_list !== undefined) return readClusterReply(cluster);
+  // A v0.3 reply (every item of a v0.3 list): what readClusterReply makes of it, without its two
+  // copies of every cluster (a list of 5,000 is read before the page can show its first row).
+  // normalize-clusters.test.ts checks the two agree.
+  const view = cluster as ClusterView;
+  view.generation = 'v0.3';
+  if (isEmpty(view.reserved_namespaces_allowed_products)) {
+    delete view.reserved_namespaces_allowed_products;
   }
-  return readClusterReply(cluster);
+  if (isEmpty(view.product_allowed_cluster_resources)) {
+    delete view.product_allowed_cluster_resources;
+  }
+  return view;
 }
 
 export function normalizeClusterList(value: unknown): { items: ClusterView[] } {

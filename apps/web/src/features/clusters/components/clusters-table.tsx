@@ -54,9 +54,11 @@ export const ClustersTable = memo(function ClustersTable({
     overscan: 12,
     // Rows are keyed by position (the default): a key typed in the search box puts other
     // clusters in the rows in view, which then change their texts instead of being rebuilt.
-    // The first render already has rows: the box is at most the window's size (it is measured
-    // right after), instead of an empty first render waiting for that measurement.
-    initialRect: { width: window.innerWidth, height: window.innerHeight },
+    // The first render already has rows, instead of an empty one waiting for the box to be
+    // measured (right after). Its height as global.css sets it (.table-scroll's max-height, a
+    // list taller than that): the measurement then finds the rows already right, and the first
+    // row's paint waits for no second render with fewer rows.
+    initialRect: { width: window.innerWidth, height: Math.max(window.innerHeight - 300, 240) },
   });
   const items = virtualizer.getVirtualItems();
   const paddingTop = items[0]?.start ?? 0;
