@@ -9,6 +9,8 @@
  *   5 loads), `list_request_lag_ms` (the list call's start minus the session call's start, as
  *   the page's resource timing has them) and `filter_keystroke_ms` (one character typed in the
  *   search box until the table shows the filtered rows and the next frame is due, median of 10).
+ * - `list_first_render_library_floor_ms`: the same for the library floor's page (lib/library-floor.ts)
+ *   showing the same list, same browser: what the libraries alone take to a first row here.
  * - `list_first_render_ratio`: that first row at 5,000 clusters over the same at 10, same run.
  * - `save_click_to_done_ms_at_1000`: with 1,000 clusters, a click on "Save cluster" to the
  *   "registered" heading (median of 5), its parts logged (lib/web-save.ts).
@@ -18,12 +20,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { libraryFloorGzipBytes } from './lib/library-floor';
+import { buildLibraryFloor, serveLibraryFloor } from './lib/library-floor';
 import { viteBuild } from './lib/vite-build';
 import { atMost, type Benchmark } from './lib/benchmark';
 import { startBenchStack } from './lib/bench-stack';
 import { seededName } from './lib/cluster-fixtures';
-import { signInAs } from './lib/sign-in';
+import { signInAs, type SessionCookie } from './lib/sign-in';
 import { median, round } from './lib/stats';
 import { measureSaves } from './lib/web-save';
 
@@ -128,13 +130,14 @@ function keystrokeWatch(rowCount: number): string {
       { capture: true, once: true });`;
 }
 
+/** Navigation start to the first row of the list at `pageUrl`, and the calls the page made. */
 async function measureFirstRender(
   context: BrowserContext,
-  bffUrl: string,
+  pageUrl: string,
 ): Promise<{ ms: number; calls: ApiCall[] }> {
   const page = await context.newPage();
   await page.addInitScript({ content: FIRST_ROW_WATCH });
-  await page.goto(`${bffUrl}/clusters`);
+  await page.goto(pageUrl);
   await page.locator(FIRST_ROW).first().waitFor();
   const ms = await page.evaluate<number>('window.benchFirstRow');
   const calls = await page.evaluate<ApiCall[]>(API_CALLS);
@@ -151,7 +154,7 @@ async function measureFirstRenders(
   const renders: number[] = [];
   const lags: number[] = [];
   for (let load = 0; load < LOADS; load += 1) {
-    const { ms, calls } = await measureFirstRender(context, bffUrl);
+    const { ms, calls } = await measureFirstRender(context, `${bffUrl}/clusters`);
     renders.push(ms);
     lags.push(requestLag(calls));
     const described = calls.map(
@@ -162,6 +165,29 @@ async function measureFirstRenders(
     );
   }
   return { renders, lags };
+}
+
+/**
+ * `LOADS` loads of the library floor's page showing the list the console shows (the clusters
+ * API's answer, read through the BFF once), in the same browser: first-row times.
+ */
+async function measureFloorRenders(
+  context: BrowserContext,
+  bffUrl: string,
+  session: SessionCookie,
+  floorDir: string,
+): Promise<number[]> {
+  const list = await fetch(`${bffUrl}/api/v1/clusters`, { headers: { cookie: session.header } });
+  if (list.status !== 200) throw new Error(`the list for the library floor: ${list.status}`);
+  const floor = await serveLibraryFloor(floorDir, await list.text());
+  try {
+    const renders: number[] = [];
+    for (let load = 0; load < LOADS; load += 1)
+      renders.push((await measureFirstRender(context, floor.url)).ms);
+    return renders;
+  } finally {
+    await floor.close();
+  }
 }
 
 /** Expected rows when searching `query`: the SPA matches names by substring. */
@@ -213,12 +239,13 @@ export const webBenchmark: Benchmark = {
   ],
   run: async (log) => {
     const outDir = mkdtempSync(path.join(os.tmpdir(), 'cluster-console-bench-web-'));
+    const floorDir = mkdtempSync(path.join(os.tmpdir(), 'cluster-console-library-floor-'));
     let browser: Browser | undefined;
     let stack: Awaited<ReturnType<typeof startBenchStack>> | undefined;
     try {
       log('  building the SPA and the library floor');
       buildSpa(outDir);
-      const libraryFloor = libraryFloorGzipBytes();
+      const libraryFloor = buildLibraryFloor(floorDir);
       stack = await startBenchStack({ clusters: CLUSTERS, bff: true, webDistDir: outDir });
       const bffUrl = stack.bff?.url ?? '';
       const session = await signInAs(bffUrl);
@@ -244,6 +271,10 @@ export const webBenchmark: Benchmark = {
         `  /clusters loads ${sizes.initialCount} scripts: ${kb(sizes.initial)} KiB gzipped; the wizard adds ${kb(sizes.wizard)} KiB; its libraries alone weigh ${kb(libraryFloor)} KiB`,
       );
       const many = await measureFirstRenders(context, bffUrl, log);
+      const floorRenders = await measureFloorRenders(context, bffUrl, session, floorDir);
+      log(
+        `  the library floor's first row, same list: ${floorRenders.map((ms) => ms.toFixed(0)).join(', ')} ms`,
+      );
       const keystrokes = await measureKeystrokes(context, bffUrl);
       log(`  keystrokes: ${keystrokes.map((ms) => ms.toFixed(0)).join(', ')} ms`);
 
@@ -259,6 +290,7 @@ export const webBenchmark: Benchmark = {
         initial_js_library_floor_gzip_kb: kb(libraryFloor),
         wizard_chunk_gzip_kb: kb(sizes.wizard),
         list_first_render_ms: round(median(many.renders)),
+        list_first_render_library_floor_ms: round(median(floorRenders)),
         list_first_render_ms_at_10: round(median(few.renders)),
         list_first_render_ratio: round(median(many.renders) / median(few.renders), 2),
         list_request_lag_ms: round(median(many.lags)),
@@ -275,6 +307,7 @@ export const webBenchmark: Benchmark = {
       await browser?.close();
       await stack?.stop();
       rmSync(outDir, { recursive: true, force: true });
+      rmSync(floorDir, { recursive: true, force: true });
     }
   },
 };
