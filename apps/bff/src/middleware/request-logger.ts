@@ -45,7 +45,7 @@ export function beginRequestLog(
   res: ServerResponse,
   user: () => string | undefined,
 ): string {
-  const started = process.hrtime.bigint();
+  const started = performance.now();
   const incoming = req.headers['x-request-id'];
   const id =
     typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
@@ -56,14 +56,14 @@ export function beginRequestLog(
   const queryStart = url.indexOf('?');
   const path = queryStart === -1 ? url : url.slice(0, queryStart);
   // 'close' comes once per response, right after 'finish' or on an abort (then unfinished).
-  res.once('close', () => {
+  res.on('close', () => {
     const entry = {
       reqId: id,
       user: user(),
       method,
       path,
       status: res.statusCode,
-      responseTimeMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+      responseTimeMs: Math.round((performance.now() - started) * 1000) / 1000,
       ...(res.writableFinished ? {} : { aborted: true }),
     };
     if (res.statusCode >= 500) lines.warn(entry, 'request');

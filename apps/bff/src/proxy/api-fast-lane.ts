@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { needsRefresh, pastAbsoluteTimeout } from '../auth/signed-in.middleware';
 import { beginRequestLog, requestLines } from '../middleware/request-logger';
 import { NO_STORE } from '../middleware/security-headers';
+import type { FrozenSessionReader } from '../session/memory-session-store';
 import type { RollTracker } from '../session/roll-tracker';
 import { SessionIdReader } from '../session/session-id';
 import type { SessionCookie } from '../session/session-cookie';
@@ -12,7 +13,8 @@ import type { ClustersProxy } from './clusters-proxy';
 import { isAllowedClustersRequest } from './clusters-routes';
 
 export interface ApiFastLaneOptions {
-  store: session.Store;
+  /** Read with getFrozen when the store has it (nothing here changes the session). */
+  store: session.Store & Partial<FrozenSessionReader>;
   cookie: SessionCookie;
   secrets: readonly string[];
   refreshSkewSeconds: number;
@@ -38,6 +40,9 @@ export type FastLane = (req: IncomingMessage, res: ServerResponse, fallThrough: 
  */
 export function apiFastLane(options: ApiFastLaneOptions): FastLane {
   const { store, rolls } = options;
+  const readSession: FrozenSessionReader['getFrozen'] = store.getFrozen
+    ? store.getFrozen.bind(store)
+    : store.get.bind(store);
   const lines = requestLines(options.logger);
   // No session gets here without having been rolled by the full chain, which the tracker
   // remembers for as many sessions as this needs.
@@ -57,7 +62,7 @@ export function apiFastLane(options: ApiFastLaneOptions): FastLane {
       fallThrough();
       return;
     }
-    store.get(sessionId, (error, data) => {
+    readSession(sessionId, (error, data) => {
       const tokens = data?.tokens;
       const user = data?.user;
       if (

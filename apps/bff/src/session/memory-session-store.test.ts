@@ -15,6 +15,14 @@ function get(store: MemorySessionStore, sid: string): Promise<SessionData | null
   );
 }
 
+function getFrozen(store: MemorySessionStore, sid: string) {
+  return new Promise<SessionData | null | undefined>((resolve, reject) =>
+    store.getFrozen(sid, (error, value) =>
+      error ? reject(new Error('store error')) : resolve(value),
+    ),
+  );
+}
+
 function size(store: MemorySessionStore): Promise<number | undefined> {
   return new Promise((resolve) => store.length((_error, length) => resolve(length)));
 }
@@ -39,6 +47,29 @@ describe('MemorySessionStore', () => {
     store.set('a', session);
     session.authenticatedAt = 2;
     expect((await get(store, 'a'))?.authenticatedAt).toBe(1);
+  });
+
+  it('when a session is read frozen, then every such read shares one object that cannot be changed, until the session is stored again', async () => {
+    const store = create();
+    store.set('a', data(now + 5_000, { authenticatedAt: 1, user: { username: 'u' } as never }));
+    const first = await getFrozen(store, 'a');
+    expect(first?.authenticatedAt).toBe(1);
+    expect(await getFrozen(store, 'a')).toBe(first);
+    expect(() => {
+      if (first) first.authenticatedAt = 2;
+    }).toThrow(TypeError);
+    expect(() => {
+      if (first?.user) first.user.username = 'other';
+    }).toThrow(TypeError);
+    // get still hands out a copy of its own.
+    const copy = await get(store, 'a');
+    expect(copy).toEqual(first);
+    expect(Object.isFrozen(copy)).toBe(false);
+
+    store.set('a', data(now + 5_000, { authenticatedAt: 3 }));
+    expect((await getFrozen(store, 'a'))?.authenticatedAt).toBe(3);
+    now += 5_001;
+    expect(await getFrozen(store, 'a')).toBeNull();
   });
 
   it('when a session has expired, then it is gone', async () => {

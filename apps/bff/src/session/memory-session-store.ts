@@ -6,6 +6,13 @@ type GetCallback = (error: unknown, session?: session.SessionData | null) => voi
 interface Entry {
   json: string;
   expiresAt: number;
+  /** `json` parsed and frozen, made by the first getFrozen of this stored version. */
+  frozen?: session.SessionData;
+}
+
+/** A store that can hand out a session without copying it, to readers that only look. */
+export interface FrozenSessionReader {
+  getFrozen(sid: string, callback: GetCallback): void;
 }
 
 export interface MemorySessionStoreOptions {
@@ -23,7 +30,7 @@ export interface MemorySessionStoreOptions {
  * until its cookie's expiry; `touch` extends it). Sessions are stored as JSON so a caller
  * never shares mutable objects with the store.
  */
-export class MemorySessionStore extends session.Store {
+export class MemorySessionStore extends session.Store implements FrozenSessionReader {
   private readonly entries = new Map<string, Entry>();
   private readonly now: () => number;
   private readonly sweeper: NodeJS.Timeout;
@@ -36,13 +43,19 @@ export class MemorySessionStore extends session.Store {
   }
 
   override get(sid: string, callback: GetCallback): void {
-    const entry = this.live(sid);
-    if (!entry) {
-      callback(null, null);
-      return;
-    }
-    this.bump(sid, entry);
-    callback(null, JSON.parse(entry.json) as session.SessionData);
+    const entry = this.read(sid);
+    callback(null, entry ? (JSON.parse(entry.json) as session.SessionData) : null);
+  }
+
+  /**
+   * The session frozen all the way down (changing it throws) and shared: parsed once per
+   * stored version instead of once per read, for readers that only look at it (the API fast
+   * lane reads a session on every proxied call). A `set` stores a new version.
+   */
+  getFrozen(sid: string, callback: GetCallback): void {
+    const entry = this.read(sid);
+    if (entry) entry.frozen ??= deepFreeze(JSON.parse(entry.json) as session.SessionData);
+    callback(null, entry ? entry.frozen : null);
   }
 
   override set(sid: string, data: session.SessionData, callback?: Callback): void {
@@ -81,6 +94,13 @@ export class MemorySessionStore extends session.Store {
     clearInterval(this.sweeper);
   }
 
+  /** The live entry, marked as the most recently used. */
+  private read(sid: string): Entry | undefined {
+    const entry = this.live(sid);
+    if (entry) this.bump(sid, entry);
+    return entry;
+  }
+
   private live(sid: string): Entry | undefined {
     const entry = this.entries.get(sid);
     if (entry && entry.expiresAt <= this.now()) {
@@ -116,4 +136,12 @@ export class MemorySessionStore extends session.Store {
       if (entry.expiresAt <= now) this.entries.delete(sid);
     }
   }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
