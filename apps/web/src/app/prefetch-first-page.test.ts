@@ -1,6 +1,6 @@
 import { delay, http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startEarlyRequest } from '../lib/early-requests';
+import { startEarlyRequest, takeEarlyResponse } from '../lib/early-requests';
 import { createQueryClient } from '../lib/query-client';
 import { apiError, hostCluster, maintainer, server } from '../testing/msw-server';
 import { firstPageRequests } from './first-page-requests';
@@ -32,7 +32,12 @@ function counting(handlers: Record<string, () => Response | Promise<Response>>) 
   return counts;
 }
 
-afterEach(() => window.history.replaceState(null, '', '/'));
+afterEach(() => {
+  window.history.replaceState(null, '', '/');
+  // A test whose page never takes an early answer (no session: the list is not read) must not
+  // leave it to a later file's GET of the same path in this worker (isolate: false).
+  for (const path of firstPageRequests('/clusters')) void takeEarlyResponse(path);
+});
 
 describe('prefetchFirstPage', () => {
   it('when a signed-in user opens the list, then the session, the read list and the Nautes API generation are cached before the page renders, each asked for once', async () => {
