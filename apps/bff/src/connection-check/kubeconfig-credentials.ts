@@ -1,6 +1,6 @@
 import type { RequestOptions } from 'node:https';
 import { readKubeconfig } from '@cluster-console/shared';
-import { KubeConfig } from '@kubernetes/client-node';
+import type { KubeConfig } from './kube-config';
 
 /** What the check connects with: TLS material and headers, derived by @kubernetes/client-node. */
 export interface CheckCredentials {
@@ -23,6 +23,13 @@ export interface CheckCredentials {
 
 export type ReadCredentialsResult =
   { ok: true; credentials: CheckCredentials } | { ok: false; error: string };
+
+/** Loaded on the first connection check, not at start (see kube-config.ts). */
+let kubeConfigClass: Promise<typeof KubeConfig> | undefined;
+function loadKubeConfig(): Promise<typeof KubeConfig> {
+  kubeConfigClass ??= import('./kube-config').then((module) => module.KubeConfig);
+  return kubeConfigClass;
+}
 
 type Entry = Record<string, unknown>;
 
@@ -89,7 +96,7 @@ export async function readCredentials(
   const kubeconfigServer =
     typeof cluster.server === 'string' && cluster.server !== apiServer ? cluster.server : undefined;
   cluster.server = apiServer;
-  const kc = new KubeConfig();
+  const kc = new (await loadKubeConfig())();
   try {
     kc.loadFromString(
       JSON.stringify({
