@@ -50,9 +50,17 @@ export function installDependencies(pnpm) {
 }
 
 /** Installs a Debian package when `binary` is missing; returns false when it cannot. */
+const commandExists = (binary) => spawnSync('sh', ['-c', `command -v ${binary}`]).status === 0;
+
+/** Installs Debian's `debianPackage` unless `binary` is already on the PATH; true when it is then. */
 export function ensureDebianPackage(binary, debianPackage) {
-  if (spawnSync('sh', ['-c', `command -v ${binary}`]).status === 0) return true;
-  log(`${binary} not found: installing Debian's ${debianPackage}`);
+  return ensureInstalled(() => commandExists(binary), binary, debianPackage);
+}
+
+/** Installs Debian's `debianPackage` unless `present()` already holds; true when it then holds. */
+export function ensureInstalled(present, what, debianPackage) {
+  if (present()) return true;
+  log(`${what} not found: installing Debian's ${debianPackage}`);
   const apt = (args) =>
     spawnSync('apt-get', args, {
       stdio: ['ignore', 'ignore', 'inherit'],
@@ -63,7 +71,7 @@ export function ensureDebianPackage(binary, debianPackage) {
     if (!apt(['update']) || !apt(['install', '-y', '--no-install-recommends', debianPackage]))
       return false;
   }
-  return spawnSync('sh', ['-c', `command -v ${binary}`]).status === 0;
+  return present();
 }
 
 export function bootstrap() {

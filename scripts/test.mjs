@@ -11,7 +11,7 @@ import {
   rmSync,
 } from 'node:fs';
 import path from 'node:path';
-import { bootstrap, ensureDebianPackage, log, repoRoot } from './bootstrap.mjs';
+import { bootstrap, ensureDebianPackage, ensureInstalled, log, repoRoot } from './bootstrap.mjs';
 
 const pnpm = bootstrap();
 const outputDir = path.join(repoRoot, '.test-output');
@@ -39,6 +39,13 @@ if (
   setupProblems.push(
     "Chromium is missing and could not be installed with apt-get (install Debian's chromium; e2e tests run in /usr/bin/chromium)",
   );
+}
+// The journeys' screenshots of the Chinese pages are for people to read: without a CJK font
+// Chromium draws boxes. Not fatal: the journeys check the texts themselves.
+const hasChineseFont = () =>
+  (spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).stdout ?? '').trim() !== '';
+if (hasE2eTests() && !ensureInstalled(hasChineseFont, 'a Chinese font', 'fonts-wqy-zenhei')) {
+  log('warning: no Chinese font could be installed; Chinese screenshots will show boxes');
 }
 // The deployment tests render manifests with `kubectl kustomize`; the connection check's
 // Kubernetes API stand-in is proven faithful against kubectl itself.
