@@ -118,6 +118,8 @@ test('journey 12: two maintainers save a cluster, one deletes it; its history sh
     .getByRole('row')
     .filter({ has: maintainer.getByRole('link', { name: NAME, exact: true }) })
     .getByRole('link', { name: `Registered again: open ${NAME}` });
+  await expect(again).toBeVisible();
+  await checkPage(maintainer, testInfo, '12-recently-deleted-registered-again');
   await again.click();
   await expect(maintainer).toHaveURL(`${stackInfo().bffUrl}/clusters/${NAME}`);
   await expect(maintainer.getByRole('link', { name: 'Edit' })).toBeVisible();
