@@ -112,9 +112,18 @@ export interface ClusterView extends Cluster {
 }
 
 export function readClusterReply(cluster: Cluster): ClusterView {
-  const generation: NautesApiVersion = cluster.components_list !== undefined ? 'v0.4' : 'v0.3';
-  const { components_list: list, ...rest } = cluster;
-  const view: ClusterView = { ...rest, generation };
+  return intoClusterView({ ...cluster });
+}
+
+/**
+ * readClusterReply for a cluster the caller made and gives up (a list of thousands read from
+ * JSON): it becomes the view itself, without a copy. Nested objects are kept, not changed.
+ */
+export function intoClusterView(cluster: Cluster): ClusterView {
+  const list = cluster.components_list;
+  const view = cluster as ClusterView;
+  view.generation = list !== undefined ? 'v0.4' : 'v0.3';
+  if ('components_list' in view) delete view.components_list;
   const components = presentComponents(list);
   if (components !== undefined) {
     view.components = components;

@@ -1,10 +1,11 @@
-import { readClusterReply, type Cluster, type ClusterView } from '@cluster-console/shared';
+import { intoClusterView, type Cluster, type ClusterView } from '@cluster-console/shared';
 
 /**
  * The same tolerant reading as the shared `ClusterSchema` ("" and null are absent, unknown
  * fields dropped, a malformed `components_list` absent), written without zod so the list
- * page's initial download stays small, then the shared `readClusterReply`: one shape for a
- * reply of either generation. `{}` counts as absent too, for every optional object.
+ * page's initial download stays small, then the shared `intoClusterView` (readClusterReply in
+ * place): one shape for a reply of either generation. `{}` counts as absent too, for every
+ * optional object.
  * `normalize-clusters.test.ts` checks it against the shared schema so the two cannot drift.
  */
 export class InvalidClusterResponseError extends Error {
@@ -152,19 +153,9 @@ export function normalizeCluster(value: unknown, where = 'cluster'): ClusterView
   if (isEmpty(cluster.traefik)) delete cluster.traefik;
   if (isEmpty(cluster.vcluster)) delete cluster.vcluster;
   if (isEmpty(cluster.components_list ?? undefined)) delete cluster.components_list;
-  if (cluster.components_list !== undefined) return readClusterReply(cluster);
-  // A v0.3 reply (every item of a v0.3 list): what readClusterReply makes of it, without its two
-  // copies of every cluster (a list of 5,000 is read before the page can show its first row).
-  // normalize-clusters.test.ts checks the two agree.
-  const view = cluster as ClusterView;
-  view.generation = 'v0.3';
-  if (isEmpty(view.reserved_namespaces_allowed_products)) {
-    delete view.reserved_namespaces_allowed_products;
-  }
-  if (isEmpty(view.product_allowed_cluster_resources)) {
-    delete view.product_allowed_cluster_resources;
-  }
-  return view;
+  // readClusterFields made `cluster` for this call: it becomes the view itself, not a copy (a
+  // list of 5,000 is read before the page can show its first row).
+  return intoClusterView(cluster);
 }
 
 export function normalizeClusterList(value: unknown): { items: ClusterView[] } {
