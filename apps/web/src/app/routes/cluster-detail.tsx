@@ -18,6 +18,7 @@ import { DeleteClusterDialog } from '../../features/clusters/components/delete-c
 import { NautesApiNotice } from '../../features/clusters/components/nautes-api-notice';
 import { describeCluster } from '../../features/clusters/lib/cluster-labels';
 import { virtualClustersByHost } from '../../features/clusters/lib/cluster-list-view';
+import { clusterPath } from '../../features/clusters/lib/cluster-paths';
 import { ClusterHistory } from '../../features/history/components/cluster-history';
 import { deletedHistoryPath } from '../../features/history/components/deleted-clusters';
 import { useKeepWorkOnSessionEnd } from '../../lib/session-guard';
@@ -82,7 +83,7 @@ export function ClusterDetailRoute() {
               <p className="muted">{describeCluster(t, cluster.data)}</p>
             </div>
             <div className="actions">
-              <Link className="button" to={`/clusters/${encodeURIComponent(name)}/edit`}>
+              <Link className="button" to={`${clusterPath(name)}/edit`}>
                 {t('detail.edit')}
               </Link>
               <CliFileDownload clusters={[cluster.data]} />
@@ -104,7 +105,7 @@ export function ClusterDetailRoute() {
                 {virtuals.map((virtual, index) => (
                   <span key={virtual}>
                     {index > 0 ? ', ' : ''}
-                    <Link to={`/clusters/${encodeURIComponent(virtual)}`}>{virtual}</Link>
+                    <Link to={clusterPath(virtual)}>{virtual}</Link>
                   </span>
                 ))}
                 . {t('detail.deleteThemFirst')}

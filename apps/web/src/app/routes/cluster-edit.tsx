@@ -4,6 +4,7 @@ import { Alert } from '../../components/ui/alert';
 import { Spinner } from '../../components/ui/spinner';
 import { useCluster } from '../../features/clusters/api/get-cluster';
 import { ClusterWizard } from '../../features/clusters/components/cluster-wizard/cluster-wizard';
+import { clusterPath } from '../../features/clusters/lib/cluster-paths';
 import { useDocumentTitle } from '../../lib/use-document-title';
 
 /** `/clusters/<name>/edit`: the wizard at its review step, prefilled from the server's reply. */
@@ -13,7 +14,7 @@ export function ClusterEditRoute() {
   const title = t('wizard.editTitle', { name });
   useDocumentTitle(title);
   const cluster = useCluster(name);
-  const detailHref = `/clusters/${encodeURIComponent(name)}`;
+  const detailHref = clusterPath(name);
   return (
     <div className="page page-narrow">
       <nav aria-label={t('common.breadcrumb')} className="breadcrumb">

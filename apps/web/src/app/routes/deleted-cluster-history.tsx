@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { clusterPath } from '../../features/clusters/lib/cluster-paths';
 import { useRegisteredNames } from '../../features/history/api/use-registered-names';
 import { ClusterHistory } from '../../features/history/components/cluster-history';
-import { clusterPath } from '../../features/history/components/deleted-clusters';
 import { useDocumentTitle } from '../../lib/use-document-title';
 
 /**

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { componentCategoriesFor, type ClusterView } from '@cluster-console/shared';
 import { CopyButton } from '../../../components/ui/copy-button';
 import { clusterTypeLabel, usageLabel, workerTypeLabel } from '../lib/cluster-labels';
+import { clusterPath } from '../lib/cluster-paths';
 
 interface Row {
   label: string;
@@ -44,9 +45,7 @@ export function ClusterDetails({ cluster }: { cluster: ClusterView }) {
       label: t('detail.fields.hostCluster'),
       value: cluster.host_cluster,
       display: cluster.host_cluster ? (
-        <Link to={`/clusters/${encodeURIComponent(cluster.host_cluster)}`}>
-          {cluster.host_cluster}
-        </Link>
+        <Link to={clusterPath(cluster.host_cluster)}>{cluster.host_cluster}</Link>
       ) : undefined,
     },
     { label: t('detail.fields.apiServer'), value: cluster.api_server },

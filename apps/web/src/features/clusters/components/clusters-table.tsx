@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { Cluster } from '@cluster-console/shared';
 import type { SortDirection, SortKey } from '../lib/cluster-list-view';
 import { createRowTexts, type RowTexts } from '../lib/row-texts';
+import { clusterPath } from '../lib/cluster-paths';
 
 const ROW_HEIGHT = 48;
 
@@ -157,7 +158,7 @@ const ClusterRow = memo(function ClusterRow({
   return (
     <tr aria-rowindex={rowIndex} style={{ height: ROW_HEIGHT }}>
       <td className="col-name">
-        <Link to={`/clusters/${encodeURIComponent(cluster.name)}`} className="cluster-link">
+        <Link to={clusterPath(cluster.name)} className="cluster-link">
           {cluster.name}
         </Link>
       </td>
@@ -189,9 +190,7 @@ const ClusterRow = memo(function ClusterRow({
       </td>
       <td>
         {cluster.host_cluster ? (
-          <Link to={`/clusters/${encodeURIComponent(cluster.host_cluster)}`}>
-            {cluster.host_cluster}
-          </Link>
+          <Link to={clusterPath(cluster.host_cluster)}>{cluster.host_cluster}</Link>
         ) : (
           <span className="muted">{EMPTY}</span>
         )}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { Spinner } from '../../../components/ui/spinner';
+import { clusterPath } from '../../clusters/lib/cluster-paths';
 import { useDeletedClusters } from '../api/get-deleted-clusters';
 import { useRegisteredNames } from '../api/use-registered-names';
 import { OlderPages } from './cluster-history';
@@ -9,7 +10,6 @@ import { CommitTime } from './commit-time';
 import './history.css';
 
 export const deletedHistoryPath = (name: string) => `/deleted-clusters/${encodeURIComponent(name)}`;
-export const clusterPath = (name: string) => `/clusters/${encodeURIComponent(name)}`;
 
 /**
  * Clusters whose file a commit removed, newest first, each linking to its history; one

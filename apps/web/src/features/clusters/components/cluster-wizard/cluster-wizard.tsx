@@ -37,6 +37,7 @@ import { firstStepOf, stepAt, WIZARD_STEPS } from './wizard-steps';
 import { computeSuggestions, FOLLOWING_FIELDS, type FollowingField } from './wizard-suggestions';
 import { wizardResolver } from './wizard-resolver';
 import { useWizardTools } from './wizard-tools-loader';
+import { clusterPath } from '../../lib/cluster-paths';
 
 const NO_CLUSTERS: Cluster[] = [];
 
@@ -381,7 +382,7 @@ export function ClusterWizard({ editing }: { editing?: ClusterView } = {}) {
                 </button>
               ) : (
                 <Link
-                  to={editing ? `/clusters/${encodeURIComponent(editing.name)}` : '/clusters'}
+                  to={editing ? clusterPath(editing.name) : '/clusters'}
                   className="button button-ghost"
                 >
                   {t('common.cancel')}

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Profile } from './wizard-form';
+import { clusterPath } from '../../lib/cluster-paths';
 
 export interface SavedCluster {
   name: string;
@@ -24,7 +25,7 @@ export function WizardDone({ saved, onAnother }: { saved: SavedCluster; onAnothe
   const { t } = useTranslation();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
-  const href = `/clusters/${encodeURIComponent(saved.name)}`;
+  const href = clusterPath(saved.name);
   return (
     <section className="card done-card" aria-labelledby="done-title">
       <h2 id="done-title" ref={headingRef} tabIndex={-1}>
