@@ -18,13 +18,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildLibraryFloor, serveLibraryFloor } from './lib/library-floor';
 import { viteBuild } from './lib/vite-build';
 import { atMost, type Benchmark } from './lib/benchmark';
 import { startBenchStack } from './lib/bench-stack';
 import { seededName } from './lib/cluster-fixtures';
+import { gzippedSize } from './lib/gzipped-size';
 import { signInAs, type SessionCookie } from './lib/sign-in';
 import { median, round } from './lib/stats';
 import { measureSaves } from './lib/web-save';
@@ -52,7 +52,7 @@ function recordScripts(page: Page): Map<string, number> {
     if (response.request().resourceType() !== 'script') return;
     void response
       .body()
-      .then((body) => scripts.set(response.url(), gzipSync(body, { level: 6 }).length))
+      .then((body) => scripts.set(response.url(), gzippedSize(body)))
       .catch(() => undefined);
   });
   return scripts;
