@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { AppHeader } from '../pages/app-header';
 import { ClustersPage } from '../pages/clusters-page';
 import { SignInPage } from '../pages/sign-in-page';
 import { WizardPage } from '../pages/wizard-page';
@@ -120,6 +121,24 @@ test('journey 12: two maintainers save a cluster, one deletes it; its history sh
     .getByRole('link', { name: `Registered again: open ${NAME}` });
   await expect(again).toBeVisible();
   await checkPage(maintainer, testInfo, '12-recently-deleted-registered-again');
+  // The same two pages in Chinese, then back to English for the rest.
+  const header = new AppHeader(maintainer);
+  await header.switchLanguage('中文');
+  const deletedZh = maintainer.getByRole('table', { name: '已删除的集群' });
+  await expect(deletedZh.getByRole('link', { name: `已重新注册：打开 ${NAME}` })).toBeVisible();
+  await checkPage(maintainer, testInfo, '12-recently-deleted-registered-again-zh');
+  await maintainer.goto(`/deleted-clusters/${NAME}`);
+  await expect(maintainer.getByText(/之后又重新注册/)).toBeVisible();
+  await expect(maintainer.getByRole('link', { name: '打开此集群的当前配置' })).toHaveAttribute(
+    'href',
+    `/clusters/${NAME}`,
+  );
+  // Its history covers the first life and the second: four commits.
+  const historyZh = maintainer.getByRole('region', { name: '变更历史' });
+  await expect(historyZh.getByRole('listitem')).toHaveCount(4);
+  await checkPage(maintainer, testInfo, '12-deleted-cluster-registered-again-zh');
+  await header.switchLanguage('English');
+  await maintainer.goto('/deleted-clusters');
   await again.click();
   await expect(maintainer).toHaveURL(`${stackInfo().bffUrl}/clusters/${NAME}`);
   await expect(maintainer.getByRole('link', { name: 'Edit' })).toBeVisible();
