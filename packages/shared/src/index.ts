@@ -23,3 +23,4 @@ export * from './history';
 export * from './cli-file/cli-cluster-draft';
 export * from './cli-file/read-cli-file';
 export * from './cli-file/write-cli-file';
+export * from './cluster-status';

@@ -1,0 +1,5 @@
+export * from './status.schema';
+export * from './derive-status';
+export * from './project-resource';
+export * from './same-spec';
+export * from './status-words';

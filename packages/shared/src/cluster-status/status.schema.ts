@@ -1,0 +1,168 @@
+/**
+ * The console's live-status routes: what the BFF reads from the tenant management cluster
+ * (../shared/contract/nautes-cluster-status.md), trimmed to what a user may see, and what
+ * `GET /api/console/cluster-status/stream` (server-sent events) and
+ * `GET /api/console/cluster-status` (JSON, for scripts) answer. Never the raw objects: no
+ * spec, no managed fields, no secret IDs.
+ */
+import { z } from 'zod';
+
+export const CONSOLE_CLUSTER_STATUS_PATH = '/api/console/cluster-status';
+export const CONSOLE_CLUSTER_STATUS_STREAM_PATH = '/api/console/cluster-status/stream';
+
+export const CLUSTER_STATES = [
+  'not-configured',
+  'waiting-for-sync',
+  'sync-failed',
+  'reconciling',
+  'error',
+  'warning',
+  'ready',
+  'deleting',
+  'stale',
+] as const;
+export const ClusterStateSchema = z.enum(CLUSTER_STATES);
+export type ClusterState = z.infer<typeof ClusterStateSchema>;
+
+/** The Nautes operator that writes each condition type (from their sources). */
+export const CONDITION_OPERATORS: Readonly<Record<string, string>> = {
+  SecretStoreReady: 'cluster-operator',
+  EntryPointCollected: 'cluster-operator',
+  ClusterSyncToArgocd: 'argo-operator',
+  ProductInfoUpdated: 'base-operator',
+};
+
+export const ConditionViewSchema = z.object({
+  type: z.string(),
+  status: z.enum(['True', 'False', 'Unknown']),
+  reason: z.string(),
+  message: z.string(),
+  last_transition_time: z.string().nullable(),
+  /** Which operator writes this condition; null for a type the console does not know. */
+  operator: z.string().nullable(),
+});
+export type ConditionView = z.infer<typeof ConditionViewSchema>;
+
+export const ClusterWarningSchema = z.object({
+  type: z.string(),
+  from: z.string(),
+  id: z.string(),
+  message: z.string(),
+});
+export type ClusterWarning = z.infer<typeof ClusterWarningSchema>;
+
+export const EntryPointViewSchema = z.object({
+  name: z.string(),
+  http_port: z.number().nullable(),
+  https_port: z.number().nullable(),
+  type: z.string().nullable(),
+});
+export type EntryPointView = z.infer<typeof EntryPointViewSchema>;
+
+/** One operator's last success, and whether it was for the spec the resource has now. */
+export const OperatorApplySchema = z.object({
+  last_success_time: z.string().nullable(),
+  /** The resource's spec equals this operator's `lastSuccessSpec`. */
+  current: z.boolean(),
+});
+export type OperatorApply = z.infer<typeof OperatorApplySchema>;
+
+export const ClusterResourceViewSchema = z.object({
+  name: z.string(),
+  namespace: z.string(),
+  resource_version: z.string(),
+  created_at: z.string().nullable(),
+  /** `metadata.deletionTimestamp`: deletion requested, finalizers pending. */
+  deleting_since: z.string().nullable(),
+  finalizers: z.array(z.string()),
+  conditions: z.array(ConditionViewSchema),
+  warnings: z.array(ClusterWarningSchema),
+  entry_points: z.array(EntryPointViewSchema),
+  /** cluster-operator (`mgtAuthStatus`) and argo-operator (`sync2ArgoStatus`). */
+  applied: z.object({
+    cluster_operator: OperatorApplySchema,
+    argo_operator: OperatorApplySchema,
+  }),
+});
+export type ClusterResourceView = z.infer<typeof ClusterResourceViewSchema>;
+
+/** One Cluster file in the tenant's Argo CD Application. */
+export const ArgoClusterEntrySchema = z.object({
+  name: z.string(),
+  /** `Synced`, `OutOfSync`, or whatever Argo CD says. */
+  status: z.string(),
+  /** The last sync operation's failure for this file (e.g. the webhook's refusal), else null. */
+  failure: z.string().nullable(),
+});
+export type ArgoClusterEntry = z.infer<typeof ArgoClusterEntrySchema>;
+
+export const ArgoViewSchema = z.object({
+  application: z.string(),
+  sync_status: z.string().nullable(),
+  /** The tenant repository commit the Application is synced to. */
+  revision: z.string().nullable(),
+  operation: z
+    .object({
+      phase: z.string(),
+      message: z.string(),
+      finished_at: z.string().nullable(),
+    })
+    .nullable(),
+  clusters: z.array(ArgoClusterEntrySchema),
+});
+export type ArgoView = z.infer<typeof ArgoViewSchema>;
+
+/** The BFF's watch of the management cluster, told to every stream. */
+export const WatchHealthSchema = z.object({
+  /** not-configured: no management cluster set; starting: before the first list. */
+  state: z.enum(['not-configured', 'starting', 'up', 'down']),
+  /** When the state began (ISO time); null when not configured. */
+  since: z.string().nullable(),
+  /** Words for the user: why it is down, or what is not configured. */
+  message: z.string(),
+});
+export type WatchHealth = z.infer<typeof WatchHealthSchema>;
+
+// The stream's events: `event: <name>` with one JSON `data:` line each.
+export const StatusSnapshotSchema = z.object({
+  server_time: z.string(),
+  watch: WatchHealthSchema,
+  argo: ArgoViewSchema.nullable(),
+  clusters: z.array(ClusterResourceViewSchema),
+});
+export type StatusSnapshot = z.infer<typeof StatusSnapshotSchema>;
+
+/** A Cluster resource added or changed (`resource`), or gone (`resource: null`). */
+export const ClusterChangeSchema = z.object({
+  name: z.string(),
+  resource: ClusterResourceViewSchema.nullable(),
+});
+export type ClusterChange = z.infer<typeof ClusterChangeSchema>;
+
+export const HeartbeatSchema = z.object({ server_time: z.string() });
+
+export const STATUS_STREAM_EVENTS = {
+  snapshot: StatusSnapshotSchema,
+  cluster: ClusterChangeSchema,
+  argo: ArgoViewSchema.nullable(),
+  watch: WatchHealthSchema,
+  heartbeat: HeartbeatSchema,
+} as const;
+export type StatusStreamEventName = keyof typeof STATUS_STREAM_EVENTS;
+
+/** `GET /api/console/cluster-status`: every cluster's state, for scripts. */
+export const ClusterStatusListSchema = z.object({
+  server_time: z.string(),
+  watch: WatchHealthSchema,
+  clusters: z.array(
+    z.object({
+      name: z.string(),
+      state: ClusterStateSchema,
+      /** The reason's code (see StatusReason in derive-status.ts) and its words in English. */
+      reason_code: z.string(),
+      reason: z.string(),
+      spec_applied: z.boolean().nullable(),
+    }),
+  ),
+});
+export type ClusterStatusList = z.infer<typeof ClusterStatusListSchema>;
