@@ -24,3 +24,4 @@ export * from './cli-file/cli-cluster-draft';
 export * from './cli-file/read-cli-file';
 export * from './cli-file/write-cli-file';
 export * from './cluster-status';
+export * from './batch';

@@ -1,0 +1,3 @@
+export * from './batch-order';
+export * from './run-batch';
+export * from './change-summary';
