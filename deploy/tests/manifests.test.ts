@@ -1,6 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { Ingress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
@@ -8,16 +5,7 @@ import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { Service } from 'kubernetes-models/v1/Service';
 import type { IContainer } from 'kubernetes-models/v1/Container';
 import { describe, expect, it } from 'vitest';
-import { parseAllDocuments } from 'yaml';
-
-const kustomizeDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../kustomize');
-
-interface KubeObject {
-  apiVersion: string;
-  kind: string;
-  metadata: { name: string; namespace?: string };
-  [field: string]: unknown;
-}
+import { OVERLAYS, render, type KubeObject } from './render-overlay';
 
 /** The models of every kind the manifests may hold: any other kind fails the test. */
 const models: Record<string, new (data: never) => { validate(): void }> = {
@@ -27,14 +15,6 @@ const models: Record<string, new (data: never) => { validate(): void }> = {
   'v1/ConfigMap': ConfigMap,
   'v1/Service': Service,
 };
-
-/** `kubectl kustomize <overlay>`, as Argo CD or `kubectl apply -k` would render it. */
-function render(overlay: string): KubeObject[] {
-  const output = execFileSync('kubectl', ['kustomize', path.join(kustomizeDir, overlay)], {
-    encoding: 'utf8',
-  });
-  return parseAllDocuments(output).map((document) => document.toJS() as KubeObject);
-}
 
 const find = (objects: KubeObject[], kind: string) =>
   objects.filter((object) => object.kind === kind);
@@ -54,7 +34,7 @@ function configOf(objects: KubeObject[]): Record<string, string> {
 const secretEnv = (container: IContainer, name: string) =>
   container.env?.find((variable) => variable.name === name)?.valueFrom?.secretKeyRef;
 
-describe.each(['production', 'demo'])('the %s overlay', (overlay) => {
+describe.each(OVERLAYS)('the %s overlay', (overlay) => {
   const objects = render(`overlays/${overlay}`);
 
   it('when rendered, then every object is a known kind that validates against the Kubernetes schema', () => {
