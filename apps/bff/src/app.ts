@@ -7,11 +7,13 @@ import { authRouter } from './auth/auth.router';
 import { requireSignedIn } from './auth/signed-in.middleware';
 import { enterBasePath, isProbeUrl, publicLocation } from './base-path';
 import type { Config } from './config';
-import { healthRouter, httpHealthCheck, type ReadinessCheck } from './health/health.router';
+import { healthRouter } from './health/health.router';
+import { cachedReadiness, httpHealthCheck, type ReadinessCheck } from './health/readiness';
 import { historyRouter } from './history/history.router';
 import { clusterNameGuard } from './middleware/cluster-name-guard';
 import { connectionCheckRouter } from './connection-check/connection-check.router';
 import { csrfProtection } from './middleware/csrf';
+import { internalCallerTest } from './middleware/internal-network';
 import { apiNotFound, errorHandler, sendError } from './middleware/errors';
 import { loginRateLimit, mutationRateLimit } from './middleware/rate-limits';
 import { requestLogger } from './middleware/request-logger';
@@ -108,7 +110,12 @@ export function createApp(deps: AppDeps): App {
     setSecurityHeaders(res);
     next();
   });
-  app.use(healthRouter(readiness));
+  app.use(
+    healthRouter({
+      readiness: cachedReadiness(readiness, services.degradations),
+      isInternal: internalCallerTest(config.internalNetworks),
+    }),
+  );
   app.use(csrfProtection(origin));
   const { windowSeconds } = config.rateLimits;
   const rateLimitStore = services.rateLimitStore;

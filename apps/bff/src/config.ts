@@ -63,6 +63,23 @@ const count = (name: string, fallback: number) =>
       .default(fallback),
   );
 
+/** A comma- or space-separated list of CIDR networks (a bare address is a /32 or /128). */
+const networks = (name: string) =>
+  z.string().transform((value, ctx) => {
+    try {
+      return value
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map(parseNetwork);
+    } catch (error) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${name} is a comma-separated list of CIDR networks: ${(error as Error).message}`,
+      });
+      return z.NEVER;
+    }
+  });
+
 const EnvSchema = z.object({
   HOST: optional(z.string().default('127.0.0.1')),
   PORT: optional(z.coerce.number().int().min(0).max(65535).default(3000)),
@@ -111,6 +128,9 @@ const EnvSchema = z.object({
   LOGIN_RATE_LIMIT: count('LOGIN_RATE_LIMIT', 30),
   MUTATION_RATE_LIMIT: count('MUTATION_RATE_LIMIT', 120),
   TRUST_PROXY: optional(z.string().optional()),
+  INTERNAL_NETWORKS: optional(
+    networks('INTERNAL_NETWORKS').default(['127.0.0.0/8', '::1/128'].map(parseNetwork)),
+  ),
   TENANT_PROJECT: optional(
     z
       .string()
@@ -133,23 +153,7 @@ const EnvSchema = z.object({
       .default('auto'),
   ),
   CONNECTION_CHECK_ALLOWED_NETWORKS: optional(
-    z
-      .string()
-      .transform((value, ctx) => {
-        try {
-          return value
-            .split(/[\s,]+/)
-            .filter(Boolean)
-            .map(parseNetwork);
-        } catch (error) {
-          ctx.addIssue({
-            code: 'custom',
-            message: `CONNECTION_CHECK_ALLOWED_NETWORKS is a comma-separated list of CIDR networks: ${(error as Error).message}`,
-          });
-          return z.NEVER;
-        }
-      })
-      .optional(),
+    networks('CONNECTION_CHECK_ALLOWED_NETWORKS').optional(),
   ),
   CONNECTION_CHECK_ALLOW_HTTP: optional(
     z
@@ -214,6 +218,11 @@ export interface Config {
     /** Checks per user per RATE_LIMIT_WINDOW. */
     rateLimit: number;
   };
+  /**
+   * Who may read `/readyz`'s details (and `/metrics`): see middleware/internal-network.ts.
+   * Loopback only by default.
+   */
+  internalNetworks: IpNetwork[];
   /** Express's `trust proxy` setting: a hop count, `true`, or a list of addresses/subnets. */
   trustProxy: boolean | number | string | undefined;
   logLevel: string;
@@ -288,6 +297,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeoutSeconds: values.CONNECTION_CHECK_TIMEOUT,
       rateLimit: values.CONNECTION_CHECK_RATE_LIMIT,
     },
+    internalNetworks: values.INTERNAL_NETWORKS,
     trustProxy: parseTrustProxy(values.TRUST_PROXY),
     logLevel: values.LOG_LEVEL,
     production: values.NODE_ENV === 'production',

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { GitLabOidc } from './auth/gitlab-oidc.client';
 import { RefreshCoordinator } from './auth/refresh-coordinator';
 import type { Config } from './config';
+import type { DegradationCheck } from './health/readiness';
 import { MemorySessionStore } from './session/memory-session-store';
 import { RedisLock } from './session/redis-lock';
 
@@ -28,6 +29,8 @@ export interface Services {
   rateLimitStore?: (name: string) => RateLimitStore;
   /** Readiness of the session store (Redis ping); undefined for the memory store. */
   storeCheck?: () => Promise<void>;
+  /** What /readyz reports as degraded while the BFF still works (see health/readiness.ts). */
+  degradations?: Record<string, DegradationCheck>;
   close(): Promise<void>;
 }
 
