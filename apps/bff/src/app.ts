@@ -28,6 +28,8 @@ import { RollTracker } from './session/roll-tracker';
 import { sessionCookie } from './session/session-cookie';
 import { sessionMiddleware } from './session/session.middleware';
 import { spaRouter } from './static/spa.router';
+import { requireClusterReader } from './tenant-access/require-cluster-reader';
+import { TenantAccess } from './tenant-access/tenant-access';
 
 export interface AppDeps {
   config: Config;
@@ -132,6 +134,16 @@ export function createApp(deps: AppDeps): App {
   );
   app.use(clusterNameGuard);
   const signedIn = requireSignedIn(context);
+  // Reporter or more on the tenant project, as the clusters API's list: for every console
+  // route that shows cluster data (history, recently deleted, live status).
+  const clusterReader = requireClusterReader(
+    new TenantAccess({
+      gitlabUrl: config.gitlab.url,
+      project: config.tenant.project,
+      timeoutMs: config.gitlab.timeoutSeconds * 1000,
+    }),
+    logger,
+  );
   app.use(
     nautesApiRouter({
       session,
@@ -147,6 +159,7 @@ export function createApp(deps: AppDeps): App {
     historyRouter({
       session,
       requireSignedIn: signedIn,
+      requireClusterReader: clusterReader,
       gitlabUrl: config.gitlab.url,
       timeoutSeconds: config.gitlab.timeoutSeconds,
       settings: config.tenant,

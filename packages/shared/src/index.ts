@@ -14,6 +14,7 @@ export * from './clusters/cluster-resource';
 export * from './clusters/cluster-resource-v04';
 export * from './clusters/kustomization';
 export * from './clusters/field-selector';
+export * from './access/tenant-access';
 export * from './errors/api-error.schema';
 export * from './kubeconfig/read-kubeconfig';
 export * from './kubeconfig/loopback';

@@ -24,6 +24,8 @@ export const DELETED_CLUSTERS_ROUTE = CONSOLE_DELETED_CLUSTERS_PATH;
 export interface HistoryRouterDeps {
   session: RequestHandler;
   requireSignedIn: RequestHandler;
+  /** Reporter or more on the tenant project: the clusters list's rule (tenant-access/). */
+  requireClusterReader: RequestHandler;
   gitlabUrl: string;
   timeoutSeconds: number;
   logger: Logger;
@@ -130,6 +132,7 @@ export function historyRouter(deps: HistoryRouterDeps): Router {
     HISTORY_ROUTE,
     deps.session,
     deps.requireSignedIn,
+    deps.requireClusterReader,
     async (req: Request<{ name: string }>, res) => {
       const { name } = req.params;
       const problem = validateClusterName(name);
@@ -155,14 +158,20 @@ export function historyRouter(deps: HistoryRouterDeps): Router {
     },
   );
 
-  router.get(DELETED_CLUSTERS_ROUTE, deps.session, deps.requireSignedIn, async (req, res) => {
-    const query = pageQuery(req, res);
-    if (!query) return;
-    try {
-      res.json(await deletedClusters(clientFor(req), settings, query));
-    } catch (error) {
-      answerFailure(req, res, error);
-    }
-  });
+  router.get(
+    DELETED_CLUSTERS_ROUTE,
+    deps.session,
+    deps.requireSignedIn,
+    deps.requireClusterReader,
+    async (req, res) => {
+      const query = pageQuery(req, res);
+      if (!query) return;
+      try {
+        res.json(await deletedClusters(clientFor(req), settings, query));
+      } catch (error) {
+        answerFailure(req, res, error);
+      }
+    },
+  );
   return router;
 }

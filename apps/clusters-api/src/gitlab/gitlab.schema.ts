@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GitLabProjectPermissionsSchema } from '@cluster-console/shared';
 
 /** The fields of GitLab's `GET /api/v4/user` we use. */
 export const GitLabUserSchema = z.object({
@@ -9,17 +10,10 @@ export const GitLabUserSchema = z.object({
 });
 export type GitLabUser = z.infer<typeof GitLabUserSchema>;
 
-const AccessSchema = z.object({ access_level: z.number() }).nullish();
-
 /** The fields of GitLab's `GET /api/v4/projects/:id` we use. */
 export const GitLabProjectSchema = z.object({
   id: z.number().optional(),
-  permissions: z
-    .object({
-      project_access: AccessSchema,
-      group_access: AccessSchema,
-    })
-    .nullish(),
+  permissions: GitLabProjectPermissionsSchema,
 });
 export type GitLabProject = z.infer<typeof GitLabProjectSchema>;
 

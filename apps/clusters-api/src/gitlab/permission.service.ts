@@ -5,8 +5,14 @@
  * and concurrent requests with one token share one round of calls.
  */
 import { createHash } from 'node:crypto';
+import {
+  AccessLevel,
+  accessLevelName,
+  clusterReadRefusal,
+  notMemberMessage,
+  tenantAccessLevel,
+} from '@cluster-console/shared';
 import { noAuthorization, unauthenticated, ApiError } from '../http/api-error';
-import { AccessLevel, accessLevelName } from './access-level';
 import type { GitLabClient } from './gitlab.client';
 
 export interface Caller {
@@ -53,15 +59,11 @@ export class PermissionService {
     const caller = await this.lookup(token);
     const project = this.options.project;
     if (caller.accessLevel === AccessLevel.NONE) {
-      throw noAuthorization(
-        `You (${caller.username}) are not a member of the tenant configuration repository ${project}. Ask one of its maintainers for access.`,
-      );
+      throw noAuthorization(notMemberMessage(caller.username, project));
     }
-    if (need === 'read' && caller.accessLevel < AccessLevel.REPORTER) {
-      throw noAuthorization(
-        `Reading clusters needs at least the Reporter role on ${project}; you (${caller.username}) are ${accessLevelName(caller.accessLevel)}.`,
-      );
-    }
+    // The one rule for reading (shared with the console's history and status routes).
+    const refusal = need === 'read' ? clusterReadRefusal(caller, project) : undefined;
+    if (refusal) throw noAuthorization(refusal);
     if (need === 'write' && caller.accessLevel < caller.pushLevel) {
       const allowed = Number.isFinite(caller.pushLevel)
         ? `${accessLevelName(caller.pushLevel)} or higher`
@@ -127,13 +129,8 @@ export class PermissionService {
       );
     }
     let accessLevel: number = AccessLevel.NONE;
-    if (projectAnswer.status === 200) {
-      const permissions = projectAnswer.body.permissions;
-      accessLevel = Math.max(
-        permissions?.project_access?.access_level ?? AccessLevel.NONE,
-        permissions?.group_access?.access_level ?? AccessLevel.NONE,
-      );
-    }
+    if (projectAnswer.status === 200)
+      accessLevel = tenantAccessLevel(projectAnswer.body.permissions);
     let pushLevel: number;
     if (branch.status === 404) {
       pushLevel = AccessLevel.DEVELOPER; // main not protected: developers and above may push
