@@ -5,10 +5,9 @@ import {
   clusterFileChange,
   diffFields,
   flattenFields,
-  isSecretKey,
   parseClusterFile,
-  REDACTED,
 } from './cluster-fields';
+import { isSecretKey, REDACTED } from './redaction';
 import type { FieldChange } from './history.schema';
 
 const V03 = `apiVersion: nautes.resource.nautes.io/v1alpha1
@@ -210,5 +209,39 @@ describe('classifyChange and clusterFileChange', () => {
 
   it('when a key has odd characters, then its segment is quoted', () => {
     expect(flattenFields({ spec: { 'a.b': 'x' } })).toEqual({ 'spec."a.b"': 'x' });
+  });
+});
+
+describe('keys named like Object.prototype members', () => {
+  it.each(['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__'])(
+    'when a field %s is added, changed or removed, then the diff shows exactly that',
+    (key) => {
+      const created = clusterFileChange(
+        'spec:\n  usage: host\n',
+        `spec:\n  usage: host\n${key}: a\n`,
+      );
+      expect(created.fields).toEqual([{ field: key, before: null, after: 'a' }]);
+      const changed = clusterFileChange(`${key}: a\n`, `${key}: b\n`);
+      expect(changed.fields).toEqual([{ field: key, before: 'a', after: 'b' }]);
+      const removed = clusterFileChange(
+        `${key}: a\nspec: {usage: host}\n`,
+        'spec: {usage: host}\n',
+      );
+      expect(removed.fields).toEqual([{ field: key, before: 'a', after: null }]);
+      const nested = clusterFileChange(undefined, `spec:\n  ${key}:\n    polluted: yes\n`);
+      expect(nested.fields).toEqual([
+        { field: `spec.${key}.polluted`, before: null, after: 'yes' },
+      ]);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    },
+  );
+
+  it('when only one side has such a key, then the other side is null, never a function', () => {
+    expect(diffFields({ a: '1' }, { a: '1', toString: 'x' })).toEqual([
+      { field: 'toString', before: null, after: 'x' },
+    ]);
+    expect(diffFields({ constructor: 'x' }, {})).toEqual([
+      { field: 'constructor', before: 'x', after: null },
+    ]);
   });
 });

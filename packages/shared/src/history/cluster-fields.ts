@@ -4,27 +4,13 @@
  * and a commit's change classified. Values under a key named like a secret never leave here.
  */
 import { parse } from 'yaml';
-import { categoryToCamel } from '../clusters/components-case';
-import { COMPONENT_CATEGORIES } from '../clusters/components';
 import type { ChangeKind, FieldChange } from './history.schema';
+import { isSecretPath, REDACTED } from './redaction';
 
-/** What a secret's value is replaced with: the field shows it is there, never what it is. */
-export const REDACTED = '[redacted]';
-
-/** Keys whose values are never shown: kubeconfig, tokens, passwords, secrets, keys. */
-const SECRET_KEY =
-  /kubeconfig|token|passw(or)?d|secret|credential|private[-_]?key|key[-_]?data|^key$|cert/i;
-
-/** Component categories are names, not secrets (`secretSync` is External Secrets, not a secret). */
-const NAMED_CATEGORIES = new Set(
-  COMPONENT_CATEGORIES.flatMap((category) => [category, categoryToCamel(category)]),
-);
-
-export function isSecretKey(key: string): boolean {
-  return !NAMED_CATEGORIES.has(key) && SECRET_KEY.test(key);
-}
-
-/** Field path -> value as text; absent and empty values are left out. */
+/**
+ * Field path -> value as text; absent and empty values are left out. Built without a
+ * prototype, so that keys such as `constructor`, `toString` or `__proto__` are plain fields.
+ */
 export type ClusterFields = Record<string, string>;
 
 export type ParsedClusterFile = { ok: true; fields: ClusterFields } | { ok: false; reason: string };
@@ -34,32 +20,43 @@ function segment(path: string, key: string): string {
   return path ? `${path}.${safe}` : safe;
 }
 
-function flattenInto(out: ClusterFields, path: string, value: unknown): void {
-  if (value === null || value === undefined) return;
+function flattenInto(
+  out: Map<string, string>,
+  path: string,
+  keys: readonly string[],
+  value: unknown,
+): void {
+  if (value === null || value === undefined || value === '') return;
+  if (keys.length > 0 && isSecretPath(keys)) {
+    out.set(path, REDACTED);
+    return;
+  }
   if (Array.isArray(value)) {
-    value.forEach((item, index) => flattenInto(out, `${path}[${index}]`, item));
+    value.forEach((item, index) => flattenInto(out, `${path}[${index}]`, keys, item));
     return;
   }
   if (typeof value === 'object') {
+    // Own keys only (yaml gives `__proto__` as an own key), never an inherited one.
     for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-      const childPath = segment(path, key);
-      if (isSecretKey(key)) {
-        if (child !== null && child !== undefined && child !== '') out[childPath] = REDACTED;
-      } else {
-        flattenInto(out, childPath, child);
-      }
+      flattenInto(out, segment(path, key), [...keys, key], child);
     }
     return;
   }
-  if (value === '') return;
-  out[path] = typeof value === 'string' ? value : JSON.stringify(value);
+  out.set(path, typeof value === 'string' ? value : JSON.stringify(value));
 }
 
-/** Every leaf of a parsed object as `a.b[0].c`, secrets redacted. */
+/** Fields from entries, in a record without a prototype. */
+function fieldsOf(entries: Iterable<[string, string]>): ClusterFields {
+  const fields = Object.create(null) as ClusterFields;
+  for (const [key, value] of entries) fields[key] = value;
+  return fields;
+}
+
+/** Every leaf of a parsed object as `a.b[0].c`, secrets redacted, sorted by path. */
 export function flattenFields(document: unknown): ClusterFields {
-  const out: ClusterFields = {};
-  flattenInto(out, '', document);
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+  const out = new Map<string, string>();
+  flattenInto(out, '', [], document);
+  return fieldsOf([...out].sort(([a], [b]) => a.localeCompare(b)));
 }
 
 /** A Cluster file's text flattened; `status` and `metadata.creationTimestamp` say nothing. */
@@ -73,10 +70,12 @@ export function parseClusterFile(text: string): ParsedClusterFile {
   if (document === null || typeof document !== 'object' || Array.isArray(document)) {
     return { ok: false, reason: 'the file is not a YAML mapping' };
   }
-  const fields = flattenFields(document);
-  for (const key of Object.keys(fields)) {
-    if (key === 'metadata.creationTimestamp' || key.startsWith('status.')) delete fields[key];
-  }
+  const fields = fieldsOf(
+    Object.entries(flattenFields(document)).filter(
+      ([key]) =>
+        key !== 'metadata.creationTimestamp' && key !== 'status' && !key.startsWith('status.'),
+    ),
+  );
   return { ok: true, fields };
 }
 
@@ -85,8 +84,11 @@ export function diffFields(before: ClusterFields, after: ClusterFields): FieldCh
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort((a, b) =>
     a.localeCompare(b),
   );
+  // Own fields only: `constructor` or `toString` absent on one side is null, not a function.
+  const value = (fields: ClusterFields, field: string) =>
+    Object.hasOwn(fields, field) ? (fields[field] ?? null) : null;
   return keys
-    .map((field) => ({ field, before: before[field] ?? null, after: after[field] ?? null }))
+    .map((field) => ({ field, before: value(before, field), after: value(after, field) }))
     .filter((change) => change.before !== change.after);
 }
 
@@ -97,18 +99,29 @@ export function classifyChange(existedBefore: boolean, existsAfter: boolean): Ch
   return 'updated';
 }
 
+/** A Cluster file's fields for a history diff: none when it cannot be read as a mapping. */
+export function clusterFileFields(text: string): ClusterFields {
+  const parsed = parseClusterFile(text);
+  return parsed.ok ? parsed.fields : fieldsOf([]);
+}
+
+/** The change between two versions' fields (undefined: the file is absent). */
+export function clusterFieldsChange(
+  before: ClusterFields | undefined,
+  after: ClusterFields | undefined,
+): { change: ChangeKind; fields: FieldChange[] } {
+  return {
+    change: classifyChange(before !== undefined, after !== undefined),
+    fields: diffFields(before ?? fieldsOf([]), after ?? fieldsOf([])),
+  };
+}
+
 /** The fields a commit changed, from the file's text before and after (undefined: absent). */
 export function clusterFileChange(
   before: string | undefined,
   after: string | undefined,
 ): { change: ChangeKind; fields: FieldChange[] } {
-  const read = (text: string | undefined) => {
-    if (text === undefined) return {};
-    const parsed = parseClusterFile(text);
-    return parsed.ok ? parsed.fields : {};
-  };
-  return {
-    change: classifyChange(before !== undefined, after !== undefined),
-    fields: diffFields(read(before), read(after)),
-  };
+  const read = (text: string | undefined) =>
+    text === undefined ? undefined : clusterFileFields(text);
+  return clusterFieldsChange(read(before), read(after));
 }

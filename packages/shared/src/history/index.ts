@@ -1,2 +1,3 @@
 export * from './cluster-fields';
+export * from './redaction';
 export * from './history.schema';
