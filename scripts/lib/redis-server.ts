@@ -9,11 +9,16 @@ export interface RunningRedis {
   stop(): Promise<void>;
 }
 
+export interface RedisServerOptions {
+  /** More redis-server arguments, e.g. `['--replicaof', '127.0.0.1', '6380']`. */
+  args?: string[];
+}
+
 /**
  * Starts a real, throw-away redis-server on 127.0.0.1 (free port, temp dir, no persistence).
  * Fails loudly when redis-server is not installed: the Redis session tests must not be skipped.
  */
-export async function startRedisServer(): Promise<RunningRedis> {
+export async function startRedisServer(options: RedisServerOptions = {}): Promise<RunningRedis> {
   const probe = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
   if (probe.error || probe.status !== 0) {
     throw new Error(
@@ -38,6 +43,7 @@ export async function startRedisServer(): Promise<RunningRedis> {
       'no',
       '--protected-mode',
       'yes',
+      ...(options.args ?? []),
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );

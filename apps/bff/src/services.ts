@@ -8,6 +8,8 @@ import { GitLabOidc } from './auth/gitlab-oidc.client';
 import { RefreshCoordinator } from './auth/refresh-coordinator';
 import type { Config } from './config';
 import type { DegradationCheck } from './health/readiness';
+import { FailoverRateLimitStore } from './middleware/failover-rate-limit-store';
+import { SharedRateLimitState } from './middleware/shared-rate-limits';
 import { MemorySessionStore } from './session/memory-session-store';
 import { RedisLock } from './session/redis-lock';
 
@@ -23,8 +25,9 @@ export interface Services {
   refreshCoordinator: RefreshCoordinator;
   /**
    * Where rate limits count, one store per limiter (`name` keeps their counts apart): Redis, so
-   * that replicas behind a balancer share one count per client; undefined for each replica's
-   * own memory.
+   * that replicas behind a balancer share one count per client, falling back to the replica's
+   * memory while Redis cannot count (failover-rate-limit-store.ts); undefined for each
+   * replica's own memory.
    */
   rateLimitStore?: (name: string) => RateLimitStore;
   /** Readiness of the session store (Redis ping); undefined for the memory store. */
@@ -89,16 +92,21 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
     lastError = '';
   });
   await connectWithin(client, REDIS_CONNECT_TIMEOUT_MS, new URL(config.session.redisUrl).host);
+  const sharedRateLimits = new SharedRateLimitState(logger);
   return {
     store: new RedisStore({ client, prefix: `${REDIS_PREFIX}sess:` }),
     storeKind: 'redis',
     gitlab,
     refreshCoordinator: new RefreshCoordinator(new RedisLock(client, `${REDIS_PREFIX}lock:`)),
     rateLimitStore: (name) =>
-      new RedisRateLimitStore({
-        sendCommand: (...args: string[]) => client.sendCommand(args),
-        prefix: `${REDIS_PREFIX}rl:${name}:`,
-      }),
+      new FailoverRateLimitStore(
+        new RedisRateLimitStore({
+          sendCommand: (...args: string[]) => client.sendCommand(args),
+          prefix: `${REDIS_PREFIX}rl:${name}:`,
+        }),
+        sharedRateLimits,
+      ),
+    degradations: { rate_limits: () => sharedRateLimits.degradation() },
     storeCheck: async () => {
       await client.ping();
     },

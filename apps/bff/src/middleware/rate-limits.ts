@@ -10,14 +10,15 @@ export interface RateLimitOptions {
   /** What is being limited, for the message. */
   what: string;
   skip?: (method: string) => boolean;
-  /** Shared by the replicas (Redis) when given; else this process's memory. */
+  /** Shared by the replicas (Redis, with a per-replica fallback) when given; else this process's memory. */
   store?: Store | undefined;
 }
 
 /**
- * What every limiter shares: standard RateLimit headers, and with a shared store, requests go
- * on when it cannot answer (Redis away: the session store fails those requests anyway, with a
- * clear error, rather than every page failing on its rate limit first).
+ * What every limiter shares: standard RateLimit headers. A shared store never lets a request
+ * through uncounted: services.ts wraps Redis in a FailoverRateLimitStore, which counts in this
+ * replica's memory while Redis cannot (refused scripting, read-only replica, out of memory,
+ * away), so an error from a store is a bug and answers 500 rather than lifting the limit.
  */
 export function limiterBase(windowSeconds: number, limit: number, store: Store | undefined) {
   return {
@@ -25,7 +26,7 @@ export function limiterBase(windowSeconds: number, limit: number, store: Store |
     limit,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    ...(store ? { store, passOnStoreError: true } : {}),
+    ...(store ? { store, passOnStoreError: false } : {}),
   } as const;
 }
 
