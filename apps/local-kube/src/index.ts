@@ -6,5 +6,6 @@ export {
   type KubeUser,
   type LocalKube,
   type LocalKubeOptions,
+  type RecordedHandshake,
   type RecordedRequest,
 } from './server';

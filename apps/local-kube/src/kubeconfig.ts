@@ -13,6 +13,8 @@ export interface KubeconfigOptions {
   authProvider?: string;
   /** Extra user fields, e.g. `tokenFile` paths. */
   userExtra?: Record<string, unknown>;
+  /** Extra cluster fields, e.g. a broken `certificate-authority-data`. */
+  clusterExtra?: Record<string, unknown>;
 }
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
@@ -34,7 +36,7 @@ export function kubeconfigFor(options: KubeconfigOptions): string {
     };
   }
   if (options.authProvider) user['auth-provider'] = { name: options.authProvider, config: {} };
-  const cluster: Record<string, unknown> = { server: options.server };
+  const cluster: Record<string, unknown> = { server: options.server, ...options.clusterExtra };
   if (options.caPem) cluster['certificate-authority-data'] = b64(options.caPem);
   if (options.insecureSkipTlsVerify) cluster['insecure-skip-tls-verify'] = true;
   return JSON.stringify(

@@ -39,6 +39,13 @@ export interface RecordedRequest {
   method: string;
   path: string;
   user: string | undefined;
+  /** What the client presented: an Authorization header, a client certificate (any CA). */
+  presented: { authorization: boolean; clientCertificate: boolean };
+}
+
+/** One TLS handshake, request or not: whether the client presented a certificate in it. */
+export interface RecordedHandshake {
+  clientCertificate: boolean;
 }
 
 export interface LocalKube {
@@ -48,6 +55,7 @@ export interface LocalKube {
   /** Client certificates and tokens, by user name. */
   credentials: Record<string, { certificate?: Pem; token?: string }>;
   requests: RecordedRequest[];
+  handshakes: RecordedHandshake[];
   close(): Promise<void>;
 }
 
@@ -97,6 +105,7 @@ export async function startLocalKube(options: LocalKubeOptions = {}): Promise<Lo
   }
   const byName = new Map(users.map((user) => [user.name, user]));
   const requests: RecordedRequest[] = [];
+  const handshakes: RecordedHandshake[] = [];
 
   const server = https.createServer(
     {
@@ -112,6 +121,10 @@ export async function startLocalKube(options: LocalKubeOptions = {}): Promise<Lo
         method: req.method ?? 'GET',
         path: req.url ?? '/',
         user: identity === 'invalid' ? undefined : identity.name,
+        presented: {
+          authorization: req.headers.authorization !== undefined,
+          clientCertificate: presentedCertificate(req.socket as TLSSocket),
+        },
       });
       const answer = () => {
         if (options.redirectTo) {
@@ -127,6 +140,9 @@ export async function startLocalKube(options: LocalKubeOptions = {}): Promise<Lo
       else answer();
     },
   );
+  server.on('secureConnection', (socket: TLSSocket) => {
+    handshakes.push({ clientCertificate: presentedCertificate(socket) });
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return {
@@ -135,12 +151,18 @@ export async function startLocalKube(options: LocalKubeOptions = {}): Promise<Lo
     authority,
     credentials,
     requests,
+    handshakes,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
   };
+}
+
+function presentedCertificate(socket: TLSSocket): boolean {
+  const peer = socket.getPeerCertificate();
+  return Boolean(peer && Object.keys(peer).length > 0);
 }
 
 type Identity = { name: string; groups: string[]; user: KubeUser | undefined } | 'invalid';

@@ -69,6 +69,69 @@ describe('judgeAddress by default', () => {
   });
 });
 
+describe('judgeAddress: shared, benchmarking and IPv4-carrying ranges (issue 23)', () => {
+  it.each([
+    ['100.64.0.1', 'shared (carrier-grade NAT)'],
+    ['100.127.255.254', 'shared (carrier-grade NAT)'],
+    ['198.18.0.1', 'benchmarking'],
+    ['198.19.255.255', 'benchmarking'],
+    ['::169.254.169.254', 'IPv4-compatible'],
+    ['::a9fe:a9fe', 'IPv4-compatible'],
+    ['::127.0.0.1', 'IPv4-compatible'],
+    ['::ffff:0:a9fe:a9fe', 'IPv4-translated'],
+    ['64:ff9b:1::1', 'local-use NAT64'],
+    ['64:ff9b:1:a9fe:a9:fe00::', 'local-use NAT64'],
+    ['2001::1', 'Teredo'],
+    ['2001:0:4136:e378:8000:63bf:3fff:fdd2', 'Teredo'],
+  ])('when the address is %s, then it is refused by default as %s', (address, kind) => {
+    const verdict = judgeAddress(byDefault, address, 443);
+    expect(verdict.allowed).toBe(false);
+    expect(verdict.allowed ? '' : verdict.reason).toContain(kind);
+  });
+
+  it.each(['100.63.255.255', '100.128.0.1', '198.17.255.255', '198.20.0.1', '2001:1::1'])(
+    'when the address %s is just outside those ranges, then it is allowed',
+    (address) => {
+      expect(allowed(byDefault, address)).toBe(true);
+    },
+  );
+
+  it.each([
+    // Each range opened by the operator: the IPv4 address carried inside is still judged.
+    [['::/96', '0.0.0.0/0'], '::169.254.169.254', 'link-local'],
+    [['::/96', '10.0.0.0/8'], '::7f00:1', 'outside the networks'],
+    [['64:ff9b::/96', '0.0.0.0/0'], '64:ff9b::127.0.0.1', 'loopback'],
+    [['64:ff9b:1::/48', '0.0.0.0/0'], '64:ff9b:1:a9fe:a9:fe00::', 'link-local'],
+    [['2002::/16', '0.0.0.0/0'], '2002:a9fe:a9fe::1', 'link-local'],
+    // Teredo: the server (203.0.113.1) and the client, stored inverted (~169.254.169.254).
+    [['2001::/32', '0.0.0.0/0'], '2001:0:cb00:7101::5601:5601', 'link-local'],
+    [['2001::/32', '0.0.0.0/0'], '2001:0:7f00:1::', 'loopback'],
+  ])(
+    'when %j is allowed and the address is %s, then the IPv4 address it carries is judged (%s)',
+    (networks, address, kind) => {
+      const verdict = judgeAddress(withNetworks(...networks), address, 443);
+      expect(verdict.allowed).toBe(false);
+      expect(verdict.allowed ? '' : verdict.reason).toContain(kind);
+      expect(verdict.allowed ? '' : verdict.reason).toContain('carried inside');
+    },
+  );
+
+  it('when the range and the IPv4 address it carries are both allowed, then it is allowed', () => {
+    const policy = withNetworks('64:ff9b::/96', '203.0.113.0/24');
+    expect(allowed(policy, '64:ff9b::203.0.113.10')).toBe(true);
+    expect(allowed(policy, '64:ff9b::198.51.100.1')).toBe(false);
+  });
+
+  it('when an IPv4-carrying address points at a dependency, then it is refused as the dependency', () => {
+    const policy: AddressPolicy = {
+      allowedNetworks: [parseNetwork('::/96'), parseNetwork('127.0.0.1/32')],
+      protectedEndpoints: [{ address: '127.0.0.1', port: 8929 }],
+    };
+    expect(allowed(policy, '::127.0.0.1', 8929)).toBe(false);
+    expect(allowed(policy, '::127.0.0.1', 6443)).toBe(true);
+  });
+});
+
 describe('judgeAddress with CONNECTION_CHECK_ALLOWED_NETWORKS', () => {
   it('when networks are listed, then only addresses inside them are allowed', () => {
     const policy = withNetworks('10.20.0.0/16', '2001:db8:1::/48');
@@ -138,6 +201,36 @@ describe('resolveTarget', () => {
       expect(resolution.ok ? '' : resolution.reason).toContain(`${name} resolves to it`);
     },
   );
+
+  it('when a name is refused, then its answer does not echo the address it resolved to', async () => {
+    for (const name of ['metadata.example', 'mixed.example', 'mapped.example']) {
+      const resolution = await resolveTarget(byDefault, resolver, name, 443);
+      expect(resolution.ok ? '' : resolution.reason).not.toMatch(/169\.254|127\.0|a9fe|ffff/);
+    }
+    expect(
+      (await resolveTarget(byDefault, resolver, 'metadata.example', 443)).ok ? '' : 'refused',
+    ).toBe('refused');
+  });
+
+  it("when a name resolves to one of the console's dependencies, then it is refused without saying which or where", async () => {
+    const policy: AddressPolicy = {
+      allowedNetworks: undefined,
+      protectedEndpoints: [{ address: '10.0.0.7', port: 6379 }],
+    };
+    const inside = resolverOf({ 'innocent.example': ['10.0.0.7'] });
+    const resolution = await resolveTarget(policy, inside, 'innocent.example', 6379);
+    expect(resolution.ok).toBe(false);
+    const reason = resolution.ok ? '' : resolution.reason;
+    expect(reason).toContain('innocent.example resolves to it');
+    expect(reason).not.toContain('10.0.0.7');
+    expect(reason).not.toMatch(/console's own|services|redis|gitlab|6379/i);
+    // The same address written by hand is refused as the console's own (the user wrote it).
+    expect(judgeAddress(policy, '10.0.0.7', 6379)).toMatchObject({
+      reason: expect.stringContaining(
+        "the console's own address or one of its services",
+      ) as unknown,
+    });
+  });
 
   it('when a name resolves to a good and a refused address, then it is refused (no picking)', async () => {
     const resolution = await resolveTarget(byDefault, resolver, 'mixed.example', 443);

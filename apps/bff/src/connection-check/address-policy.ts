@@ -1,9 +1,11 @@
 import {
   contains,
+  embeddedIpv4s,
   formatIp,
   parseIp,
   parseNetwork,
   unmapIpv4,
+  type IpAddress,
   type IpNetwork,
 } from './ip-networks';
 
@@ -26,7 +28,9 @@ export const REFUSED_NETWORKS: readonly { network: IpNetwork; why: string }[] = 
   ['127.0.0.0/8', 'a loopback address (this machine)'],
   ['169.254.0.0/16', 'a link-local address (where cloud metadata services answer)'],
   ['100.100.100.200/32', 'a cloud metadata address'],
+  ['100.64.0.0/10', 'a shared (carrier-grade NAT) address'],
   ['192.0.0.0/24', 'an IETF protocol address'],
+  ['198.18.0.0/15', 'a benchmarking address'],
   ['224.0.0.0/4', 'a multicast address'],
   ['240.0.0.0/4', 'a reserved address'],
   ['::/128', 'the unspecified address'],
@@ -34,8 +38,12 @@ export const REFUSED_NETWORKS: readonly { network: IpNetwork; why: string }[] = 
   ['fe80::/10', 'a link-local address'],
   ['fd00:ec2::254/128', 'a cloud metadata address'],
   ['ff00::/8', 'a multicast address'],
+  ['::/96', 'an IPv4-compatible IPv6 address (deprecated; it reaches IPv4 addresses unchecked)'],
+  ['::ffff:0:0:0/96', 'an IPv4-translated address (it reaches IPv4 addresses unchecked)'],
   ['64:ff9b::/96', 'a NAT64 address (it reaches IPv4 addresses unchecked)'],
+  ['64:ff9b:1::/48', 'a local-use NAT64 address (it reaches IPv4 addresses unchecked)'],
   ['2002::/16', 'a 6to4 address (it reaches IPv4 addresses unchecked)'],
+  ['2001::/32', 'a Teredo address (it reaches IPv4 addresses unchecked)'],
 ].map(([text = '', why = '']) => ({ network: parseNetwork(text), why }));
 
 export interface Endpoint {
@@ -50,13 +58,39 @@ export interface AddressPolicy {
   protectedEndpoints: Endpoint[];
 }
 
-export type Verdict = { allowed: true } | { allowed: false; reason: string };
+export type Verdict =
+  | { allowed: true }
+  | {
+      allowed: false;
+      /** Names the address: for an address the user wrote. */
+      reason: string;
+      /** What kind of address, not naming it: for a name's answer (unset for protected ones). */
+      kind?: string;
+      protected?: boolean;
+    };
 
-/** Whether `address:port` may be connected to. */
+/**
+ * Whether `address:port` may be connected to. An IPv6 address that carries an IPv4 address
+ * (embeddedIpv4s) is judged as itself and as each IPv4 address it carries: all must pass.
+ * `protected: true` marks a refusal because the endpoint is the console's own or a dependency's,
+ * so that a name's answer can leave that unconfirmed.
+ */
 export function judgeAddress(policy: AddressPolicy, addressText: string, port: number): Verdict {
   const parsed = parseIp(addressText);
   if (!parsed) return { allowed: false, reason: `${addressText} is not an IP address` };
   const address = unmapIpv4(parsed);
+  const own = judgeOne(policy, address, port);
+  if (!own.allowed) return own;
+  for (const carried of embeddedIpv4s(address)) {
+    const verdict = judgeOne(policy, carried, port);
+    if (!verdict.allowed) {
+      return { ...verdict, reason: `${verdict.reason} (carried inside ${formatIp(address)})` };
+    }
+  }
+  return { allowed: true };
+}
+
+function judgeOne(policy: AddressPolicy, address: IpAddress, port: number): Verdict {
   const shown = formatIp(address);
   for (const endpoint of policy.protectedEndpoints) {
     const other = parseIp(endpoint.address);
@@ -68,6 +102,7 @@ export function judgeAddress(policy: AddressPolicy, addressText: string, port: n
     ) {
       return {
         allowed: false,
+        protected: true,
         reason: `${shown}:${port} is the console's own address or one of its services`,
       };
     }
@@ -77,6 +112,7 @@ export function judgeAddress(policy: AddressPolicy, addressText: string, port: n
     return {
       allowed: false,
       reason: `${shown} is outside the networks the console may check (CONNECTION_CHECK_ALLOWED_NETWORKS)`,
+      kind: 'an address outside the networks the console may check (CONNECTION_CHECK_ALLOWED_NETWORKS)',
     };
   }
   for (const refused of REFUSED_NETWORKS) {
@@ -86,6 +122,7 @@ export function judgeAddress(policy: AddressPolicy, addressText: string, port: n
       return {
         allowed: false,
         reason: `${shown} is ${refused.why}; the console does not check such addresses unless CONNECTION_CHECK_ALLOWED_NETWORKS names it`,
+        kind: `${refused.why}, which the console does not check unless CONNECTION_CHECK_ALLOWED_NETWORKS names it`,
       };
     }
   }
@@ -140,10 +177,18 @@ export async function resolveTarget(
   }
   for (const entry of addresses) {
     const verdict = judgeAddress(policy, entry.address, port);
-    if (!verdict.allowed) {
-      const via = entry.address === bare ? '' : ` (${bare} resolves to it)`;
-      return { ok: false, reason: `Refused: ${verdict.reason}${via}.`, addresses: texts };
+    if (verdict.allowed) continue;
+    if (entry.address === bare) {
+      return { ok: false, reason: `Refused: ${verdict.reason}.`, addresses: texts };
     }
+    // A name's answer names neither the address nor, for the console's own services, that it
+    // is one: the check must not become a way to learn what a name resolves to inside, or
+    // which address is the console's database.
+    return {
+      ok: false,
+      reason: `Refused: ${verdict.kind ?? 'an address and port the console does not check'}, and ${bare} resolves to it.`,
+      addresses: texts,
+    };
   }
   const first = addresses[0] as ResolvedAddress;
   return {

@@ -6,7 +6,12 @@ import type {
   CheckStatus,
   ConnectionCheckResponse,
 } from './connection-check.schema';
-import { readCredentials, type CheckCredentials } from './kubeconfig-credentials';
+import { findMaterialProblem } from './credential-material';
+import {
+  readCredentials,
+  withoutCredentials,
+  type CheckCredentials,
+} from './kubeconfig-credentials';
 import { describeKubeAnswer, explainTls, PERMISSIONS, permissionsResult } from './explain';
 import {
   kubeRequest,
@@ -107,8 +112,11 @@ export async function runConnectionCheck(
     skipRest(`Skipped: ${read.error}`);
     return answer(null);
   }
-  const credentials = read.credentials;
-  notes.push(...credentials.notes);
+  notes.push(...read.credentials.notes);
+  const material = findMaterialProblem(read.credentials);
+  // Unusable credentials are not sent at all: the checks that need none still run.
+  const credentials =
+    material?.part === 'credentials' ? withoutCredentials(read.credentials) : read.credentials;
   if (credentials.kubeconfigServer) {
     notes.push(
       `The kubeconfig's own server is ${credentials.kubeconfigServer}; the check used ${apiServer}.`,
@@ -121,13 +129,8 @@ export async function runConnectionCheck(
   const reachable = await timed('reachable', async () => {
     const resolution = await resolveTarget(settings.policy, settings.resolver, hostname, port);
     if (!resolution.ok) {
-      return {
-        status: 'failed',
-        message: resolution.reason,
-        ...(resolution.addresses.length > 0
-          ? { detail: `Resolved to ${resolution.addresses.join(', ')}.` }
-          : {}),
-      };
+      // Never the addresses a name resolved to: see resolveTarget.
+      return { status: 'failed', message: resolution.reason };
     }
     target = { hostname, port, address: resolution.address, family: resolution.family };
     const tcp = await tcpConnect(target, stepTimeout());
@@ -164,6 +167,7 @@ export async function runConnectionCheck(
           'Plain http: nothing is encrypted or verified (allowed by CONNECTION_CHECK_ALLOW_HTTP).',
       };
     }
+    if (material?.part === 'ca') return { status: 'failed', message: material.message };
     const probe = await tlsHandshake(target as Target, credentials, stepTimeout());
     const result = explainTls(probe, credentials, target as Target);
     if (credentials.skipTlsVerify) verify = false;
@@ -209,6 +213,11 @@ export async function runConnectionCheck(
     return answer(target.address);
   }
 
+  if (material?.part === 'credentials') {
+    await timed('identity', () => Promise.resolve({ status: 'failed', message: material.message }));
+    skipRest("Skipped: the kubeconfig's credentials cannot be used, so none were sent.");
+    return answer(target.address);
+  }
   if (
     credentials.credential === 'none' &&
     credentials.notes.some((note) => /was not run/.test(note))

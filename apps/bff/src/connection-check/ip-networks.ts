@@ -48,12 +48,41 @@ export function parseIp(text: string): IpAddress | undefined {
   return undefined;
 }
 
-/** `::ffff:a.b.c.d` (and the NAT64-less IPv4-compatible `::a.b.c.d`) is the IPv4 address. */
+/** `::ffff:a.b.c.d` (IPv4-mapped) is the IPv4 address itself: the socket connects to that. */
 export function unmapIpv4(address: IpAddress): IpAddress {
   if (address.family === 6 && address.value >> 32n === 0xffffn) {
     return { family: 4, value: address.value & 0xffffffffn };
   }
   return address;
+}
+
+const V4_MASK = 0xffffffffn;
+const ipv4 = (value: bigint): IpAddress => ({ family: 4, value: value & V4_MASK });
+const prefixOf = (address: IpAddress, bits: number): bigint => address.value >> BigInt(128 - bits);
+
+/**
+ * The IPv4 addresses an IPv6 address carries, by the formats that deliver it to that IPv4
+ * address (through a translator, a tunnel or the host's own stack): IPv4-compatible `::a.b.c.d`,
+ * SIIT `::ffff:0:a.b.c.d`, NAT64 `64:ff9b::/96` and the local-use `64:ff9b:1::/48` (RFC 6052's
+ * /48 layout, around the reserved octet), 6to4 `2002::/16`, and Teredo `2001::/32` (its server
+ * and its obfuscated client). Each is judged as well as the IPv6 address itself.
+ */
+export function embeddedIpv4s(address: IpAddress): IpAddress[] {
+  if (address.family !== 6) return [];
+  const low = address.value & V4_MASK;
+  if (prefixOf(address, 96) === 0n && address.value > 1n) return [ipv4(low)];
+  if (prefixOf(address, 96) === 0xffff0000n) return [ipv4(low)];
+  if (prefixOf(address, 96) === 0x0064ff9b0000000000000000n) return [ipv4(low)];
+  if (prefixOf(address, 48) === 0x0064ff9b0001n) {
+    const high = (address.value >> 64n) & 0xffffn;
+    const rest = (address.value >> 40n) & 0xffffn;
+    return [ipv4((high << 16n) | rest)];
+  }
+  if (prefixOf(address, 16) === 0x2002n) return [ipv4(address.value >> 80n)];
+  if (prefixOf(address, 32) === 0x20010000n) {
+    return [ipv4(address.value >> 64n), ipv4(~low)];
+  }
+  return [];
 }
 
 export function formatIp(address: IpAddress): string {

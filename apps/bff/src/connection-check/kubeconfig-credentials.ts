@@ -146,3 +146,8 @@ export async function readCredentials(
     },
   };
 }
+
+/** The same server material (CA, TLS name) without anything that says who the user is. */
+export function withoutCredentials(credentials: CheckCredentials): CheckCredentials {
+  return { ...credentials, cert: undefined, key: undefined, headers: {}, credential: 'none' };
+}

@@ -68,15 +68,13 @@ export function tlsHandshake(
   timeoutMs: number,
 ): Promise<TlsProbe | ProbeFailure> {
   return new Promise((resolve) => {
-    const socket = tls.connect({
-      host: target.address,
-      port: target.port,
-      servername: serverName(target, credentials),
-      ca: credentials.ca,
-      cert: credentials.cert,
-      key: credentials.key,
-      rejectUnauthorized: false,
-    });
+    let socket: tls.TLSSocket;
+    try {
+      socket = connectTls(target, credentials);
+    } catch (error) {
+      resolve(thrown(error));
+      return;
+    }
     const timer = setTimeout(() => {
       socket.destroy();
       resolve({
@@ -106,6 +104,24 @@ export function tlsHandshake(
       resolve({ ok: false, code: error.code ?? 'ERROR', message: error.message });
     });
   });
+}
+
+function connectTls(target: Target, credentials: CheckCredentials): tls.TLSSocket {
+  return tls.connect({
+    host: target.address,
+    port: target.port,
+    servername: serverName(target, credentials),
+    ca: credentials.ca,
+    cert: credentials.cert,
+    key: credentials.key,
+    rejectUnauthorized: false,
+  });
+}
+
+/** Options Node refuses (bad certificate data, a header with a line break) throw at once. */
+function thrown(error: unknown): ProbeFailure {
+  const { code, message } = error as NodeJS.ErrnoException;
+  return { ok: false, code: code ?? 'ERROR', message: message || 'the request could not be made' };
 }
 
 function describePeer(peer: PeerCertificate) {
@@ -150,69 +166,76 @@ export function kubeRequest(
   const hostHeader = isIP(target.hostname) === 6 ? `[${target.hostname}]` : target.hostname;
   return new Promise((resolve) => {
     let settled = false;
+    let timer: NodeJS.Timeout | undefined = undefined;
+    let req: ReturnType<typeof https.request> | undefined;
     const finish = (result: KubeAnswer | ProbeFailure) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      req.destroy();
+      req?.destroy();
       resolve(result);
     };
-    const req = https.request(
-      {
-        host: target.address,
-        family: target.family,
-        port: target.port,
-        method: request.method,
-        path: request.path,
-        agent: false,
-        servername: serverName(target, credentials),
-        checkServerIdentity: (_host, cert) =>
-          tls.checkServerIdentity(verifiedName(target, credentials), cert),
-        ca: credentials.ca,
-        cert: credentials.cert,
-        key: credentials.key,
-        rejectUnauthorized: limits.verify,
-        headers: {
-          ...credentials.headers,
-          Host: `${hostHeader}:${target.port}`,
-          Accept: 'application/json',
-          'User-Agent': 'cluster-console-connection-check',
-          ...(body
-            ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) }
-            : {}),
+    try {
+      req = https.request(
+        {
+          host: target.address,
+          family: target.family,
+          port: target.port,
+          method: request.method,
+          path: request.path,
+          agent: false,
+          servername: serverName(target, credentials),
+          checkServerIdentity: (_host, cert) =>
+            tls.checkServerIdentity(verifiedName(target, credentials), cert),
+          ca: credentials.ca,
+          cert: credentials.cert,
+          key: credentials.key,
+          rejectUnauthorized: limits.verify,
+          headers: {
+            ...credentials.headers,
+            Host: `${hostHeader}:${target.port}`,
+            Accept: 'application/json',
+            'User-Agent': 'cluster-console-connection-check',
+            ...(body
+              ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) }
+              : {}),
+          },
         },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        res.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > limits.maxBytes) {
-            finish({
-              ok: false,
-              code: 'TOO_LARGE',
-              message: `the answer was larger than ${Math.round(limits.maxBytes / 1024)} KiB; the console stopped reading`,
-            });
-            return;
-          }
-          chunks.push(chunk);
-        });
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let json: unknown;
-          try {
-            json = JSON.parse(text);
-          } catch {
-            json = undefined;
-          }
-          finish({ ok: true, status: res.statusCode ?? 0, location: res.headers.location, json });
-        });
-        res.on('error', (error: NodeJS.ErrnoException) =>
-          finish({ ok: false, code: error.code ?? 'ERROR', message: error.message }),
-        );
-      },
-    );
-    const timer = setTimeout(
+        (res) => {
+          const chunks: Buffer[] = [];
+          let size = 0;
+          res.on('data', (chunk: Buffer) => {
+            size += chunk.length;
+            if (size > limits.maxBytes) {
+              finish({
+                ok: false,
+                code: 'TOO_LARGE',
+                message: `the answer was larger than ${Math.round(limits.maxBytes / 1024)} KiB; the console stopped reading`,
+              });
+              return;
+            }
+            chunks.push(chunk);
+          });
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            let json: unknown;
+            try {
+              json = JSON.parse(text);
+            } catch {
+              json = undefined;
+            }
+            finish({ ok: true, status: res.statusCode ?? 0, location: res.headers.location, json });
+          });
+          res.on('error', (error: NodeJS.ErrnoException) =>
+            finish({ ok: false, code: error.code ?? 'ERROR', message: error.message }),
+          );
+        },
+      );
+    } catch (error) {
+      finish(thrown(error));
+      return;
+    }
+    timer = setTimeout(
       () =>
         finish({
           ok: false,
