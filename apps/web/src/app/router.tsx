@@ -63,6 +63,7 @@ export const routes: RouteObject[] = [
           const [route] = await Promise.all([
             import('./routes/cluster-new'),
             loadTextPart('wizard'),
+            loadTextPart('batch'),
           ]);
           return { Component: route.ClusterNewRoute };
         },

@@ -39,6 +39,10 @@ const PARTS = {
     en: () => import('../locales/en.history.json'),
     'zh-CN': () => import('../locales/zh-CN.history.json'),
   },
+  batch: {
+    en: () => import('../locales/en.batch.json'),
+    'zh-CN': () => import('../locales/zh-CN.batch.json'),
+  },
 } satisfies Record<string, Record<Language, Loader>>;
 export type TextPart = keyof typeof PARTS;
 

@@ -6,6 +6,7 @@ import type { CliClusterDraft, CliFileIssue, CliFileReadResult } from '@cluster-
 import { Alert } from '../../../../components/ui/alert';
 import { Dialog } from '../../../../components/ui/dialog';
 import '../cli-file.css';
+import type { BatchFile } from '../batch-apply/batch-file';
 import { Disclosure } from './disclosure';
 import { useWizardState } from './wizard-context';
 import type { WizardValues } from './wizard-form';
@@ -45,11 +46,14 @@ function kindText(cluster: CliClusterDraft): string {
 export function CliFileImport({
   active,
   goToStep,
+  onRegisterAll,
 }: {
   /** The first step is shown: offer the import; on the other steps only the last import's notes. */
   active: boolean;
   /** Called with the review step's index once the form is filled. */
   goToStep: (index: number) => void;
+  /** "Register all": the whole file to review and save, when the file holds several clusters. */
+  onRegisterAll?: ((file: BatchFile) => void) | undefined;
 }) {
   const { t } = useTranslation();
   const fileId = useId();
@@ -263,10 +267,27 @@ export function CliFileImport({
                 </ul>
               </Alert>
             ) : null}
-            {selected ? (
-              <button type="button" className="button" onClick={() => choose(selected, source)}>
-                {t('cliImport.use', { name: selected.cluster.name ?? '' })}
-              </button>
+            <div className="actions">
+              {selected ? (
+                <button type="button" className="button" onClick={() => choose(selected, source)}>
+                  {t('cliImport.use', { name: selected.cluster.name ?? '' })}
+                </button>
+              ) : null}
+              {onRegisterAll && result?.ok && result.documents.length > 1 ? (
+                <button
+                  type="button"
+                  className="button"
+                  aria-describedby={`${fileId}-all-hint`}
+                  onClick={() => onRegisterAll({ source, documents: result.documents })}
+                >
+                  {t('batch.apply.registerAll', { count: result.documents.length })}
+                </button>
+              ) : null}
+            </div>
+            {onRegisterAll && result?.ok && result.documents.length > 1 ? (
+              <p id={`${fileId}-all-hint`} className="field-hint">
+                {t('batch.apply.registerAllHint')}
+              </p>
             ) : null}
           </fieldset>
         ) : null}

@@ -12,6 +12,7 @@ import { isApiError } from '../../../../lib/api-error';
 import { useKeepWorkOnSessionEnd } from '../../../../lib/session-guard';
 import { useClusters } from '../../api/get-clusters';
 import { useSaveCluster } from '../../api/save-cluster';
+import type { BatchFile } from '../batch-apply/batch-file';
 import { CliFileImport } from './cli-file-import';
 import { GenerationChoice } from './generation-choice';
 import { LeaveGuard } from './leave-guard';
@@ -47,7 +48,14 @@ const NO_CLUSTERS: Cluster[] = [];
  * state, so going back never loses anything. `editing`: the cluster as the server returned it,
  * prefilled, opened at the review step, its name fixed.
  */
-export function ClusterWizard({ editing }: { editing?: ClusterView } = {}) {
+export function ClusterWizard({
+  editing,
+  onRegisterAll,
+}: {
+  editing?: ClusterView;
+  /** Offered when an imported file holds several clusters (not when editing). */
+  onRegisterAll?: (file: BatchFile) => void;
+} = {}) {
   const { t } = useTranslation();
   const clustersQuery = useClusters();
   const all = clustersQuery.data ?? NO_CLUSTERS;
@@ -364,7 +372,11 @@ export function ClusterWizard({ editing }: { editing?: ClusterView } = {}) {
 
             <GenerationChoice generation={nautesApi} />
 
-            <CliFileImport active={current.id === 'what'} goToStep={setStep} />
+            <CliFileImport
+              active={current.id === 'what'}
+              goToStep={setStep}
+              onRegisterAll={onRegisterAll}
+            />
             {current.id === 'what' ? <StepWhat /> : null}
             {current.id === 'connection' ? <StepConnection /> : null}
             {current.id === 'domains' ? <StepDomains /> : null}
