@@ -130,8 +130,45 @@ describe('loadConfig', () => {
     [{ CONNECTION_CHECK_ALLOWED_NETWORKS: '10.0.0.0/40' }, 'prefix length outside 0..32'],
     [{ CONNECTION_CHECK_ALLOW_HTTP: 'yes' }, 'CONNECTION_CHECK_ALLOW_HTTP is true or false'],
     [{ CONNECTION_CHECK_TIMEOUT: '0' }, 'CONNECTION_CHECK_TIMEOUT'],
+    [{ MANAGEMENT_CLUSTER: 'yes' }, 'MANAGEMENT_CLUSTER is in-cluster'],
+    [
+      { MANAGEMENT_CLUSTER: 'in-cluster', MANAGEMENT_KUBECONFIG: '/k' },
+      'set either MANAGEMENT_CLUSTER=in-cluster or MANAGEMENT_KUBECONFIG, not both',
+    ],
+    [{ MANAGEMENT_CLUSTER: 'in-cluster' }, 'in-cluster needs a Pod (KUBERNETES_SERVICE_HOST'],
+    [{ MANAGEMENT_NAMESPACE: 'Nautes' }, 'MANAGEMENT_NAMESPACE is a namespace name'],
+    [{ ARGOCD_APPLICATION: 'a/b' }, 'ARGOCD_APPLICATION is an Application name'],
   ])('when %j, then it refuses to start naming the problem', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('when no management cluster is set, then live status is not configured (the tenant namespace defaults to nautes)', () => {
+    expect(loadConfig({}).clusterStatus).toEqual({
+      source: undefined,
+      namespace: 'nautes',
+      argoApplication: undefined,
+    });
+  });
+
+  it('when a kubeconfig and an Argo CD Application are set, then both are watched (a relative path from the repository root)', () => {
+    const config = loadConfig({
+      MANAGEMENT_KUBECONFIG: '.data/kube/kubeconfig',
+      MANAGEMENT_NAMESPACE: 'tenant-a',
+      ARGOCD_APPLICATION: 'tenant-a',
+    });
+    expect(config.clusterStatus.source).toEqual({
+      kind: 'kubeconfig',
+      path: path.resolve(config.webDistDir, '../../..', '.data/kube/kubeconfig'),
+    });
+    expect(config.clusterStatus.namespace).toBe('tenant-a');
+    expect(config.clusterStatus.argoApplication).toEqual({ namespace: 'argocd', name: 'tenant-a' });
+  });
+
+  it('when MANAGEMENT_CLUSTER=in-cluster inside a Pod, then the service account is used', () => {
+    expect(
+      loadConfig({ MANAGEMENT_CLUSTER: 'in-cluster', KUBERNETES_SERVICE_HOST: '10.96.0.1' })
+        .clusterStatus.source,
+    ).toEqual({ kind: 'in-cluster' });
   });
 });

@@ -80,6 +80,9 @@ const networks = (name: string) =>
     }
   });
 
+/** A Kubernetes object or namespace name (RFC 1123 label, at most 63 characters). */
+const KUBE_NAME = /^(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
 const EnvSchema = z.object({
   HOST: optional(z.string().default('127.0.0.1')),
   PORT: optional(z.coerce.number().int().min(0).max(65535).default(3000)),
@@ -162,6 +165,34 @@ const EnvSchema = z.object({
   ),
   CONNECTION_CHECK_TIMEOUT: seconds('CONNECTION_CHECK_TIMEOUT', 15),
   CONNECTION_CHECK_RATE_LIMIT: count('CONNECTION_CHECK_RATE_LIMIT', 10),
+  MANAGEMENT_CLUSTER: optional(
+    z
+      .enum(['in-cluster'], {
+        error: 'MANAGEMENT_CLUSTER is in-cluster (the service account of the Pod), or unset',
+      })
+      .optional(),
+  ),
+  MANAGEMENT_KUBECONFIG: optional(z.string().optional()),
+  MANAGEMENT_NAMESPACE: optional(
+    z
+      .string()
+      .regex(KUBE_NAME, { error: 'MANAGEMENT_NAMESPACE is a namespace name, e.g. nautes' })
+      .default('nautes'),
+  ),
+  ARGOCD_APPLICATION: optional(
+    z
+      .string()
+      .regex(KUBE_NAME, { error: 'ARGOCD_APPLICATION is an Application name, e.g. nautes' })
+      .optional(),
+  ),
+  ARGOCD_NAMESPACE: optional(
+    z
+      .string()
+      .regex(KUBE_NAME, { error: 'ARGOCD_NAMESPACE is a namespace name, e.g. argocd' })
+      .default('argocd'),
+  ),
+  // Set by Kubernetes in every Pod; read here only to tell MANAGEMENT_CLUSTER=in-cluster outside one.
+  KUBERNETES_SERVICE_HOST: optional(z.string().optional()),
   LOG_LEVEL: optional(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
@@ -223,6 +254,17 @@ export interface Config {
    * Loopback only by default.
    */
   internalNetworks: IpNetwork[];
+  /**
+   * Live status (src/cluster-status/): the tenant management cluster the BFF watches. `source`
+   * undefined: not configured (the console says so; everything else works).
+   */
+  clusterStatus: {
+    source: { kind: 'in-cluster' } | { kind: 'kubeconfig'; path: string } | undefined;
+    /** The tenant namespace holding the Cluster resources. */
+    namespace: string;
+    /** The tenant's Argo CD Application; undefined: not watched. */
+    argoApplication: { namespace: string; name: string } | undefined;
+  };
   /** Express's `trust proxy` setting: a hop count, `true`, or a list of addresses/subnets. */
   trustProxy: boolean | number | string | undefined;
   logLevel: string;
@@ -254,6 +296,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Several instances share Redis; each would sign cookies with its own random secret.
     throw new ConfigError(
       'bff: invalid configuration\n  SESSION_SECRET: required when REDIS_URL is set',
+    );
+  }
+  if (values.MANAGEMENT_CLUSTER && values.MANAGEMENT_KUBECONFIG) {
+    throw new ConfigError(
+      'bff: invalid configuration\n  MANAGEMENT_CLUSTER: set either MANAGEMENT_CLUSTER=in-cluster or MANAGEMENT_KUBECONFIG, not both',
+    );
+  }
+  if (values.MANAGEMENT_CLUSTER && !values.KUBERNETES_SERVICE_HOST) {
+    // Else the library would build https://undefined:undefined and fail on every watch.
+    throw new ConfigError(
+      'bff: invalid configuration\n  MANAGEMENT_CLUSTER: in-cluster needs a Pod (KUBERNETES_SERVICE_HOST is not set); outside one, use MANAGEMENT_KUBECONFIG',
     );
   }
   const publicUrl =
@@ -298,6 +351,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       rateLimit: values.CONNECTION_CHECK_RATE_LIMIT,
     },
     internalNetworks: values.INTERNAL_NETWORKS,
+    clusterStatus: {
+      source: values.MANAGEMENT_CLUSTER
+        ? { kind: 'in-cluster' }
+        : values.MANAGEMENT_KUBECONFIG
+          ? { kind: 'kubeconfig', path: path.resolve(repoRoot, values.MANAGEMENT_KUBECONFIG) }
+          : undefined,
+      namespace: values.MANAGEMENT_NAMESPACE,
+      argoApplication: values.ARGOCD_APPLICATION
+        ? { namespace: values.ARGOCD_NAMESPACE, name: values.ARGOCD_APPLICATION }
+        : undefined,
+    },
     trustProxy: parseTrustProxy(values.TRUST_PROXY),
     logLevel: values.LOG_LEVEL,
     production: values.NODE_ENV === 'production',

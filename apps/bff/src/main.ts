@@ -2,6 +2,7 @@ import http from 'node:http';
 import { ErrorReason } from '@cluster-console/shared';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
+import { ManagementClusterError } from './cluster-status/management-cluster';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger } from './logger';
 import { assertProductionReady } from './production-check';
@@ -96,6 +97,9 @@ async function start(): Promise<void> {
   const shutdown = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
+    // Status streams never finish by themselves: end them now, so the drain below is not held
+    // up and their browsers reconnect to another replica.
+    services.clusterStatus.streams.endAll();
     const since = Date.now();
     logger.info({ event: 'stopping', signal, inFlight }, 'stopping');
     let finished = false;
@@ -131,6 +135,11 @@ async function start(): Promise<void> {
 }
 
 start().catch((error: unknown) => {
+  if (error instanceof ManagementClusterError) {
+    // A setting that cannot work, told as config.ts tells its own: one line, no stack.
+    process.stderr.write(`bff: ${error.message}\n`);
+    process.exit(1);
+  }
   logger.fatal(
     { event: 'start_failed', error: error instanceof Error ? error.message : String(error) },
     'could not start',

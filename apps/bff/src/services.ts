@@ -6,6 +6,7 @@ import { createClient, type RedisClientType } from 'redis';
 import type { Logger } from 'pino';
 import { GitLabOidc } from './auth/gitlab-oidc.client';
 import { RefreshCoordinator } from './auth/refresh-coordinator';
+import { startClusterStatus, type ClusterStatus } from './cluster-status/cluster-status.service';
 import type { Config } from './config';
 import type { DegradationCheck } from './health/readiness';
 import { FailoverRateLimitStore } from './middleware/failover-rate-limit-store';
@@ -34,6 +35,8 @@ export interface Services {
   storeCheck?: () => Promise<void>;
   /** What /readyz reports as degraded while the BFF still works (see health/readiness.ts). */
   degradations?: Record<string, DegradationCheck>;
+  /** Live status: the watch of the management cluster and its streams, once per process. */
+  clusterStatus: ClusterStatus;
   close(): Promise<void>;
 }
 
@@ -48,6 +51,9 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
     logger,
   });
 
+  // A kubeconfig that cannot work stops the start here, before anything is opened.
+  const clusterStatus = await startClusterStatus(config.clusterStatus, logger);
+
   if (!config.session.redisUrl) {
     const store = new MemorySessionStore({
       maxCount: config.session.maxCount,
@@ -58,7 +64,9 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
       storeKind: 'memory',
       gitlab,
       refreshCoordinator: new RefreshCoordinator(),
+      clusterStatus,
       close: () => {
+        clusterStatus.close();
         store.close();
         gitlab.close();
         return Promise.resolve();
@@ -91,7 +99,12 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
     everReady = true;
     lastError = '';
   });
-  await connectWithin(client, REDIS_CONNECT_TIMEOUT_MS, new URL(config.session.redisUrl).host);
+  try {
+    await connectWithin(client, REDIS_CONNECT_TIMEOUT_MS, new URL(config.session.redisUrl).host);
+  } catch (error) {
+    clusterStatus.close();
+    throw error;
+  }
   const sharedRateLimits = new SharedRateLimitState(logger);
   return {
     store: new RedisStore({ client, prefix: `${REDIS_PREFIX}sess:` }),
@@ -110,7 +123,9 @@ export async function createServices(config: Config, logger: Logger): Promise<Se
     storeCheck: async () => {
       await client.ping();
     },
+    clusterStatus,
     close: async () => {
+      clusterStatus.close();
       gitlab.close();
       await client.close().catch(() => undefined);
     },
