@@ -5,12 +5,16 @@
  * name is `metadata.name`. Every document is read on its own: one bad document is reported
  * and the good ones are kept.
  *
- * Limits against hostile files: at most 1 MiB of text, 100 documents, and 100 alias
- * expansions per document (the yaml library's `maxAliasCount`, which stops a "billion laughs").
+ * Limits against hostile files: the kubeconfig reader's (`../yaml/untrusted-yaml-limits`: size,
+ * documents counted before parsing, nesting depth, nodes, quoted length, aliases), with up to
+ * 100 documents. No message quotes the file: it may hold a kubeconfig's credentials, so a
+ * parser error is told by line, column and a fixed reason, and a value is shown only when it
+ * has the shape of what belongs there.
  */
 import { isPair, isScalar, LineCounter, parseAllDocuments, visit, type Document } from 'yaml';
 import { CLUSTER_RESOURCE_API_VERSION } from '../clusters/cluster-resource';
 import { isPlainObject } from '../clusters/save-body.schema';
+import { describeYamlError } from '../yaml/yaml-error-text';
 import type { CliClusterDraft } from './cli-cluster-draft';
 import { keyGenerationOf, readSpec } from './read-cli-spec';
 import {
@@ -21,13 +25,16 @@ import {
   type CliFileIssue,
   type DocumentContext,
 } from './read-values';
+import { CLI_FILE_MAX_ALIAS_COUNT, cliFileRefusal } from './cli-file-limits';
 import { lineOfOffset } from './yaml-locate';
 
 export type { CliFileIssue } from './read-values';
 
-export const CLI_FILE_MAX_BYTES = 1024 * 1024;
-export const CLI_FILE_MAX_DOCUMENTS = 100;
-export const CLI_FILE_MAX_ALIAS_COUNT = 100;
+export {
+  CLI_FILE_MAX_ALIAS_COUNT,
+  CLI_FILE_MAX_BYTES,
+  CLI_FILE_MAX_DOCUMENTS,
+} from './cli-file-limits';
 
 export type CliFileDocument =
   | {
@@ -56,20 +63,20 @@ const TOP_KEYS = ['apiVersion', 'kind', 'metadata', 'spec', 'status'];
 /** Kubernetes metadata a committed Cluster resource carries; read (name) or quietly skipped. */
 const QUIET_METADATA_KEYS = ['name', 'namespace', 'creationTimestamp'];
 
-function shown(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+/** `v1`, `nautes.resource.nautes.io/v1alpha1`: what an apiVersion looks like. */
+const API_VERSION_SHAPE =
+  /^(?:[a-z0-9](?:[a-z0-9.-]{0,61}[a-z0-9])?\/)?v\d+(?:(?:alpha|beta)\d+)?$/;
+/** `Cluster`, `ConfigMap`: what a kind looks like. */
+const KIND_SHAPE = /^[A-Z][A-Za-z]{0,62}$/;
+
+/**
+ * A value of the file as said in a message: only when it has the expected shape (a secret
+ * pasted in its place does not), else only what kind of value it is.
+ */
+function shown(value: unknown, shape: RegExp): string {
+  if (typeof value === 'string' && shape.test(value)) return value;
+  if (typeof value === 'string') return `text of ${value.length} characters that is not one`;
   return kindOfValue(value);
-}
-
-function byteLength(text: string): number {
-  return new TextEncoder().encode(text).length;
-}
-
-/** "Map keys must be unique at line 3, column 1:\n..." -> "Map keys must be unique". */
-function firstSentence(message: string): string {
-  const first = message.split('\n')[0] ?? message;
-  return first.replace(/ at line \d+, column \d+:?$/, '').replace(/:$/, '');
 }
 
 /** Nothing but comments or a separator (`---` at the end of a file makes such a document). */
@@ -124,13 +131,12 @@ function readDocument(doc: Document, index: number, lines: LineCounter): CliFile
   });
 
   const syntax = doc.errors.map((error) => {
-    const issue: CliFileIssue = {
-      message: `Document ${index} is not valid YAML: ${firstSentence(error.message)}.`,
-    };
+    const reason = describeYamlError(error);
+    const issue: CliFileIssue = { message: `Document ${index} is not valid YAML: ${reason}.` };
     const at = error.linePos?.[0];
     if (at !== undefined) {
       issue.line = at.line;
-      issue.message = `Document ${index} is not valid YAML at line ${at.line}, column ${at.col}: ${firstSentence(error.message)}.`;
+      issue.message = `Document ${index} is not valid YAML at line ${at.line}, column ${at.col}: ${reason}.`;
     }
     return issue;
   });
@@ -148,7 +154,7 @@ function readDocument(doc: Document, index: number, lines: LineCounter): CliFile
         line,
         message: excessive
           ? `Document ${index} repeats content through YAML aliases (*name) more than ${CLI_FILE_MAX_ALIAS_COUNT} times, as a "billion laughs" attack does; it is not read. Write the values out instead of using anchors and aliases.`
-          : `Document ${index} could not be read: ${firstSentence((error as Error).message)}.`,
+          : `Document ${index} could not be read: it is nested too deeply or too large.`,
       },
     ]);
   }
@@ -175,7 +181,7 @@ function readDocument(doc: Document, index: number, lines: LineCounter): CliFile
       issueAt(
         ctx,
         ['apiVersion'],
-        `apiVersion is ${shown(apiVersion)}; a Nautes cluster has apiVersion: ${CLUSTER_RESOURCE_API_VERSION}.`,
+        `apiVersion is ${shown(apiVersion, API_VERSION_SHAPE)}; a Nautes cluster has apiVersion: ${CLUSTER_RESOURCE_API_VERSION}.`,
       ),
     );
   }
@@ -186,7 +192,9 @@ function readDocument(doc: Document, index: number, lines: LineCounter): CliFile
       message: `Document ${index} has no kind; only kind: Cluster can be imported.`,
     });
   } else if (kind !== 'Cluster') {
-    errors.push(issueAt(ctx, ['kind'], `kind is ${shown(kind)}; only Cluster can be imported.`));
+    errors.push(
+      issueAt(ctx, ['kind'], `kind is ${shown(kind, KIND_SHAPE)}; only Cluster can be imported.`),
+    );
   }
   if (spec === undefined || spec === null) {
     errors.push({
@@ -242,15 +250,9 @@ function readDocument(doc: Document, index: number, lines: LineCounter): CliFile
 }
 
 export function readCliClusterFile(text: string): CliFileReadResult {
-  const size = byteLength(text);
-  if (size > CLI_FILE_MAX_BYTES) {
-    return {
-      ok: false,
-      error: {
-        message: `The file is ${Math.ceil(size / 1024)} KiB; a cluster file may be at most ${CLI_FILE_MAX_BYTES / 1024} KiB. Split it, or remove what is not a cluster.`,
-      },
-    };
-  }
+  // Before anything reads the whole text, the limits: a huge paste is refused for its size.
+  const refused = cliFileRefusal(text);
+  if (refused !== undefined) return { ok: false, error: refused };
   if (text.trim() === '') {
     return {
       ok: false,
@@ -260,14 +262,6 @@ export function readCliClusterFile(text: string): CliFileReadResult {
   const lines = new LineCounter();
   const parsed = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: false });
   const all: Document[] = Array.isArray(parsed) ? parsed : [];
-  if (all.length > CLI_FILE_MAX_DOCUMENTS) {
-    return {
-      ok: false,
-      error: {
-        message: `The file has ${all.length} YAML documents; at most ${CLI_FILE_MAX_DOCUMENTS} clusters can be imported at once. Split it.`,
-      },
-    };
-  }
   const documents = all
     .map((doc, position) => ({ doc, index: position + 1 }))
     .filter(({ doc }) => !isEmptyDocument(doc))

@@ -1,14 +1,20 @@
-import { MAX_YAML_ALIASES, parseUntrustedYaml } from './safe-yaml';
+import {
+  MAX_YAML_ALIASES,
+  MAX_YAML_BYTES,
+  MAX_YAML_NODES,
+  utf8ByteLength,
+} from '../yaml/untrusted-yaml-limits';
+import { parseUntrustedYaml } from './safe-yaml';
 
 /** Kubeconfigs are small; anything larger is refused before it reaches the YAML parser. */
-export const MAX_KUBECONFIG_BYTES = 1024 * 1024;
+export const MAX_KUBECONFIG_BYTES = MAX_YAML_BYTES;
 
 /**
  * Nodes (entries, lines, separators) a kubeconfig may have: one cluster, context and user
  * take about 25, so this allows hundreds of contexts while bounding the parse to well
  * under a second for any input up to 1 MiB.
  */
-export const MAX_KUBECONFIG_NODES = 10_000;
+export const MAX_KUBECONFIG_NODES = MAX_YAML_NODES;
 
 /** Aliases tolerated in a kubeconfig (a real one has none). */
 export const MAX_KUBECONFIG_ALIASES = MAX_YAML_ALIASES;
@@ -18,12 +24,6 @@ export type KubeconfigEncoding = 'yaml' | 'base64';
 export type ReadKubeconfigResult =
   | { ok: true; encoding: KubeconfigEncoding; text: string; value: Record<string, unknown> }
   | { ok: false; error: string; line?: number };
-
-function utf8Length(text: string): number {
-  // A UTF-16 code unit is at most 3 UTF-8 bytes, so short inputs need no encoding.
-  if (text.length * 3 <= MAX_KUBECONFIG_BYTES) return text.length;
-  return new TextEncoder().encode(text).length;
-}
 
 const BASE64_TEXT = /^[A-Za-z0-9+/_-]+={0,2}$/;
 const KUBECONFIG_KEY = /(^|\n)\s*(apiVersion|kind|clusters|contexts|users|current-context)\s*:/;
@@ -119,7 +119,7 @@ function looksLikeBase64(input: string): boolean {
  * message a user can act on, with the line number for YAML syntax errors.
  */
 export function readKubeconfig(input: string): ReadKubeconfigResult {
-  if (utf8Length(input) > MAX_KUBECONFIG_BYTES) {
+  if (utf8ByteLength(input) > MAX_KUBECONFIG_BYTES) {
     return {
       ok: false,
       error: `The kubeconfig is larger than 1 MiB; keep only the context for this cluster (kubectl config view --raw --minify).`,
@@ -132,7 +132,6 @@ export function readKubeconfig(input: string): ReadKubeconfigResult {
   const encoding: KubeconfigEncoding = decoded === undefined ? 'yaml' : 'base64';
   const text = decoded ?? input;
   const parsed = parseUntrustedYaml(text, 'The kubeconfig', {
-    maxNodes: MAX_KUBECONFIG_NODES,
     tooManyNodes: `The kubeconfig has too many lines and entries (more than ${MAX_KUBECONFIG_NODES}) for one cluster's kubeconfig; keep only the context for this cluster (kubectl config view --raw --minify).`,
   });
   if (!parsed.ok) {

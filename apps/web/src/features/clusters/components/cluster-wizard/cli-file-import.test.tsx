@@ -122,6 +122,27 @@ describe('cluster wizard: import a Nautes CLI file', () => {
     expect(screen.queryByRole('button', { name: /Fill the form/ })).not.toBeInTheDocument();
   });
 
+  it('when the file has 10,000 separators or a token in a broken document, then the refusal says why and shows no token', async () => {
+    await openWizard();
+    pasteFile(`${TWO_CLUSTERS}${'---\n'.repeat(10_000)}`);
+    expect(
+      await screen.findByText(/The file has 10002 YAML documents; at most 100 clusters/),
+    ).toBeInTheDocument();
+
+    const token = 'eyJhbGciOiJSUzI1NiJ9.c2VjcmV0LXRva2Vu.DEADBEEF0123';
+    pasteFile(
+      `${TWO_CLUSTERS.split('---\n')[0] ?? ''}  kubeconfig: |${token}\n    apiVersion: v1\n`,
+    );
+    await screen.findByText(/Document 1 \(line 1\) could not be used/);
+    // The alerts give the line, column and reason; the pasted text stays only in its box.
+    const said = screen
+      .getAllByRole('alert')
+      .map((alert) => alert.textContent)
+      .join(' ');
+    expect(said).toMatch(/Document 1 is not valid YAML at line 12, column \d+: /);
+    expect(said).not.toMatch(/eyJhbGci|DEADBEEF/);
+  });
+
   it('when the form holds typed values, then filling it asks first and Cancel keeps them', async () => {
     const { user } = await openWizard();
     await user.type(screen.getByLabelText('Cluster name'), 'typed-name');
