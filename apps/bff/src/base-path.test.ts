@@ -46,10 +46,14 @@ describe('the base path', () => {
     expect(isProbeUrl(url)).toBe(probe);
   });
 
-  it('when the console is served over https under a path, then the cookie is __Secure- with that Path (__Host- needs Path=/)', () => {
+  it('when the console is served over https under a path, then the cookie is __Host- with Path=/ and the path in its name (a __Secure- cookie with Path=/console could be shadowed by a sibling subdomain)', () => {
     expect(sessionCookie('https://host/console')).toMatchObject({
-      name: '__Secure-cluster_console_session',
-      options: { path: '/console', secure: true },
+      name: '__Host-cluster_console_session.console',
+      options: { path: '/', secure: true },
+    });
+    expect(sessionCookie('https://host/tools/console-2')).toMatchObject({
+      name: '__Host-cluster_console_session.tools.console-2',
+      options: { path: '/', secure: true },
     });
     expect(sessionCookie('https://host')).toMatchObject({
       name: '__Host-cluster_console_session',

@@ -4,7 +4,8 @@ import type { IncomingMessage } from 'node:http';
  * Where the console lives for browsers: the origin of PUBLIC_URL, and the path it is served
  * under (`/console` for `https://host/console/`, `` at the root). Everything the BFF serves —
  * the SPA, /auth, /api — is under that path; redirects, the OAuth redirect URI and the session
- * cookie's Path carry it, CSRF checks compare the origin only.
+ * cookie (its Path on http, its name on https: session-cookie.ts) carry it, CSRF checks compare
+ * the origin only.
  */
 export interface PublicLocation {
   origin: string;

@@ -1,10 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
-import { parse } from 'cookie';
 import { unsign } from 'cookie-signature';
+import { sessionCookieValue } from './session-cookie';
 
 /**
  * The session id a request's cookie carries, when its signature holds under one of `secrets`:
- * what express-session itself reads (the first cookie of that name, `s:` + signed id), for
+ * what express-session itself reads (the one cookie of that name, `s:` + signed id), for
  * code that needs the session without running express-session.
  */
 export function signedSessionId(
@@ -64,8 +64,7 @@ export class SessionIdReader {
 
 /** The cookie's signed id without its `s:` prefix, or undefined when there is none. */
 function signedValueOf(cookieHeader: string | undefined, cookieName: string): string | undefined {
-  if (!cookieHeader) return undefined;
-  const raw = parse(cookieHeader)[cookieName];
+  const raw = sessionCookieValue(cookieHeader, cookieName);
   return raw?.startsWith('s:') ? raw.slice(2) : undefined;
 }
 

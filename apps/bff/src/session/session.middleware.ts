@@ -1,6 +1,6 @@
 import session from 'express-session';
 import type { RequestHandler } from 'express';
-import type { SessionCookie } from './session-cookie';
+import { unambiguousCookieHeader, type SessionCookie } from './session-cookie';
 
 export interface SessionMiddlewareOptions {
   store: session.Store;
@@ -11,11 +11,12 @@ export interface SessionMiddlewareOptions {
 
 /**
  * express-session with a rolling idle timeout: every response pushes the expiry of cookie
- * and stored session forward. No session is created until sign-in starts.
+ * and stored session forward. No session is created until sign-in starts. A session cookie
+ * that comes twice is not read at all (see unambiguousCookieHeader).
  */
 export function sessionMiddleware(options: SessionMiddlewareOptions): RequestHandler {
   const { cookie } = options;
-  return session({
+  const expressSession = session({
     name: cookie.name,
     secret: options.secrets,
     store: options.store,
@@ -33,4 +34,9 @@ export function sessionMiddleware(options: SessionMiddlewareOptions): RequestHan
       maxAge: options.idleTimeoutSeconds * 1000,
     },
   });
+  return (req, res, next) => {
+    const header = unambiguousCookieHeader(req.headers.cookie, cookie.name);
+    if (header !== req.headers.cookie) req.headers.cookie = header;
+    expressSession(req, res, next);
+  };
 }
