@@ -115,7 +115,8 @@ describe('readCliClusterFile: the limits, checked before the file is parsed', ()
       `The file has too many lines and entries (more than ${MAX_YAML_NODES}; a cluster takes about 100) to be read safely. Split it, or remove what is not a cluster.`,
     );
     expect(parses.count).toBe(0);
-    expect(performance.now() - started).toBeLessThan(1000);
+    // The proof is that the parser never ran; the time only guards the scans (loose: CI is shared).
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 
   it('when a double-quoted value runs on past 128 KiB, then the file is refused unparsed at its line', () => {
