@@ -93,7 +93,7 @@ describe('who learns what /readyz knows', () => {
     expect(answer.status).toBe(200);
     expect(json(answer)).toEqual({
       status: 'ready',
-      checks: { gitlab: 'ok', clusters_api: 'ok', session_store: 'ok' },
+      checks: { gitlab: 'ok', clusters_api: 'ok', session_store: 'ok', rate_limits: 'ok' },
     });
   });
 
