@@ -3,9 +3,20 @@ export { kubeconfigFor, type KubeconfigOptions } from './kubeconfig';
 export {
   DEFAULT_USERS,
   startLocalKube,
+  WATCHER_RULES,
   type KubeUser,
   type LocalKube,
   type LocalKubeOptions,
   type RecordedHandshake,
   type RecordedRequest,
 } from './server';
+export { APPLICATIONS, CLUSTERS, type KindInfo } from './resources/kinds';
+export type { KubeObject, ObjectMeta } from './resources/object-meta';
+export type { Fault } from './resources/faults';
+export {
+  ResourceStore,
+  type Admission,
+  type AdmissionReview,
+  type StoreEvent,
+} from './resources/store';
+export { StatusError } from './resources/status-error';

@@ -16,59 +16,6 @@ export function versionInfo(gitVersion: string) {
   };
 }
 
-const resource = (name: string, kind: string, namespaced: boolean, verbs: string[]) => ({
-  name,
-  singularName: '',
-  namespaced,
-  kind,
-  verbs,
-});
-
-/** The little discovery kubectl needs to map `namespaces` and friends to their groups. */
-export const DISCOVERY: Record<string, unknown> = {
-  '/api': {
-    kind: 'APIVersions',
-    versions: ['v1'],
-    serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1:6443' }],
-  },
-  '/apis': {
-    kind: 'APIGroupList',
-    apiVersion: 'v1',
-    groups: ['rbac.authorization.k8s.io', 'apiextensions.k8s.io'].map((name) => ({
-      name,
-      versions: [{ groupVersion: `${name}/v1`, version: 'v1' }],
-      preferredVersion: { groupVersion: `${name}/v1`, version: 'v1' },
-    })),
-  },
-  '/api/v1': {
-    kind: 'APIResourceList',
-    groupVersion: 'v1',
-    resources: [
-      resource('namespaces', 'Namespace', false, ['create', 'delete', 'get', 'list', 'watch']),
-    ],
-  },
-  '/apis/rbac.authorization.k8s.io/v1': {
-    kind: 'APIResourceList',
-    apiVersion: 'v1',
-    groupVersion: 'rbac.authorization.k8s.io/v1',
-    resources: [
-      resource('clusterroles', 'ClusterRole', false, ['create', 'delete', 'get', 'list']),
-    ],
-  },
-  '/apis/apiextensions.k8s.io/v1': {
-    kind: 'APIResourceList',
-    apiVersion: 'v1',
-    groupVersion: 'apiextensions.k8s.io/v1',
-    resources: [
-      resource('customresourcedefinitions', 'CustomResourceDefinition', false, [
-        'create',
-        'get',
-        'list',
-      ]),
-    ],
-  },
-};
-
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {

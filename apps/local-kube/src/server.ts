@@ -2,28 +2,26 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
-import { createAuthority, issueCertificate, type Authority, type Pem } from './certs';
-import {
-  badRequest,
-  DISCOVERY,
-  forbidden,
-  methodNotAllowed,
-  sendJson,
-  sendStatus,
-  versionInfo,
-} from './responses';
+import { createAuthenticator, type Credentials, type Identity, type KubeUser } from './auth';
+import { createAuthority, issueCertificate, type Authority } from './certs';
+import { DISCOVERY } from './discovery';
+import { Faults, type Fault } from './resources/faults';
+import { handleNamespace } from './namespaces';
+import { handleResource } from './resources/handler';
+import { ResourceStore } from './resources/store';
+import { WatchRegistry } from './resources/watch-stream';
+import { reviewAccess, reviewSelf } from './reviews';
+import { forbidden, sendJson, sendStatus, versionInfo } from './responses';
 
-/** A user of the stand-in: a client certificate (CN = name, O = groups) or a bearer token. */
-export interface KubeUser {
-  name: string;
-  groups?: string[];
-  credential: 'certificate' | 'token';
-  /** `all` (like system:masters), or the `verb resource` pairs it may do cluster-wide. */
-  may: 'all' | string[];
-}
+export type { KubeUser } from './auth';
 
 export interface LocalKubeOptions {
   users?: KubeUser[];
+  /** Random bearer tokens (a process others reach); `local-kube-token-<name>` otherwise (tests). */
+  randomTokens?: boolean;
+  /** Where to listen: 127.0.0.1 and an ephemeral port by default. */
+  host?: string;
+  port?: number;
   /** What the server certificate is wrong about; a good certificate for 127.0.0.1 and localhost otherwise. */
   serverCertificate?: 'good' | 'expired' | 'wrong-name';
   /** Every answer waits this long. */
@@ -33,6 +31,12 @@ export interface LocalKubeOptions {
   gitVersion?: string;
   /** False: an API server older than 1.28 (no authentication.k8s.io/v1 SelfSubjectReview: 404). */
   selfSubjectReview?: boolean;
+  /** Events kept for watches to resume from (older: 410 Expired). Default 1000. */
+  historySize?: number;
+  /** BOOKMARK events to watches that allow them, this often. Default 60 s (as kube-apiserver). */
+  bookmarkIntervalMs?: number;
+  /** A watch without `timeoutSeconds` ends after this. Default 1800 s. */
+  watchTimeoutSeconds?: number;
 }
 
 export interface RecordedRequest {
@@ -53,28 +57,45 @@ export interface LocalKube {
   port: number;
   authority: Authority;
   /** Client certificates and tokens, by user name. */
-  credentials: Record<string, { certificate?: Pem; token?: string }>;
+  credentials: Credentials;
   requests: RecordedRequest[];
   handshakes: RecordedHandshake[];
+  /** The objects, in process: operators and tests read and write here as through the API. */
+  store: ResourceStore;
+  /** Test hooks: cut every open watch; send a BOOKMARK now; forget history (410 for older versions); fail the next requests. */
+  dropWatches(options?: { abrupt?: boolean }): void;
+  bookmarkNow(): void;
+  compact(): void;
+  failNext(fault: Fault): void;
+  /** How many watches are open. */
+  openWatches(): number;
   close(): Promise<void>;
 }
+
+export const WATCHER_RULES = [
+  'get,list,watch clusters.nautes.resource.nautes.io in nautes',
+  'get,list,watch applications.argoproj.io in argocd',
+];
 
 export const DEFAULT_USERS: KubeUser[] = [
   { name: 'kube-admin', groups: ['system:masters'], credential: 'certificate', may: 'all' },
   { name: 'deployer', credential: 'token', may: 'all' },
   { name: 'viewer', credential: 'certificate', may: ['create namespaces'] },
+  // The console's read-only watcher, as deploy's Roles grant it.
+  { name: 'cluster-watcher', credential: 'token', may: WATCHER_RULES },
+  { name: 'nobody', credential: 'token', may: [] },
 ];
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * A Kubernetes API server stand-in on 127.0.0.1 (an ephemeral port), HTTPS with its own CA made
- * at start. It authenticates as kube-apiserver does (client certificate CN/O, else bearer token,
- * else anonymous), and answers discovery, `/version`, SelfSubjectReview and
- * SelfSubjectAccessReview with the status codes, kinds and `Status` error bodies of a real one.
+ * A Kubernetes API server stand-in (HTTPS with its own CA made at start) on 127.0.0.1. It
+ * authenticates as kube-apiserver does (client certificate CN/O, else bearer token, else
+ * anonymous), and answers discovery, `/version`, SelfSubjectReview, SelfSubjectAccessReview and
+ * the Cluster and Application custom resources (list, get, watch, write, status) with the
+ * status codes, kinds and `Status` error bodies of a real one.
  */
 export async function startLocalKube(options: LocalKubeOptions = {}): Promise<LocalKube> {
-  const users = options.users ?? DEFAULT_USERS;
   const authority = createAuthority();
   const serverCert = issueCertificate(authority, {
     commonName: 'kube-apiserver',
@@ -86,26 +107,22 @@ export async function startLocalKube(options: LocalKubeOptions = {}): Promise<Lo
       ? { notBefore: new Date(Date.now() - 30 * DAY_MS), notAfter: new Date(Date.now() - DAY_MS) }
       : {}),
   });
-  const credentials: LocalKube['credentials'] = {};
-  const byToken = new Map<string, KubeUser>();
-  for (const user of users) {
-    if (user.credential === 'certificate') {
-      credentials[user.name] = {
-        certificate: issueCertificate(authority, {
-          commonName: user.name,
-          organisations: user.groups ?? [],
-          usage: 'client',
-        }),
-      };
-    } else {
-      const token = `local-kube-token-${user.name}`;
-      credentials[user.name] = { token };
-      byToken.set(token, user);
-    }
-  }
-  const byName = new Map(users.map((user) => [user.name, user]));
+  const auth = createAuthenticator(
+    authority,
+    options.users ?? DEFAULT_USERS,
+    options.randomTokens ?? false,
+  );
   const requests: RecordedRequest[] = [];
   const handshakes: RecordedHandshake[] = [];
+  const store = new ResourceStore(options.historySize ?? 1000);
+  const watches = new WatchRegistry(options.bookmarkIntervalMs ?? 60_000);
+  const faults = new Faults();
+  const context = {
+    store,
+    watches,
+    faults,
+    watchTimeoutSeconds: options.watchTimeoutSeconds ?? 1800,
+  };
 
   const server = https.createServer(
     {
@@ -116,7 +133,7 @@ export async function startLocalKube(options: LocalKubeOptions = {}): Promise<Lo
       rejectUnauthorized: false,
     },
     (req, res) => {
-      const identity = authenticate(req, byName, byToken);
+      const identity = auth.authenticate(req);
       requests.push({
         method: req.method ?? 'GET',
         path: req.url ?? '/',
@@ -132,8 +149,9 @@ export async function startLocalKube(options: LocalKubeOptions = {}): Promise<Lo
           res.end();
           return;
         }
-        void handle(req, res, identity, options).catch(() => {
-          sendStatus(res, 500, 'InternalError', 'Internal error');
+        void handle(req, res, identity, options, context).catch(() => {
+          if (!res.headersSent) sendStatus(res, 500, 'InternalError', 'Internal error');
+          else res.destroy();
         });
       };
       if (options.delayMs) setTimeout(answer, options.delayMs);
@@ -143,15 +161,24 @@ export async function startLocalKube(options: LocalKubeOptions = {}): Promise<Lo
   server.on('secureConnection', (socket: TLSSocket) => {
     handshakes.push({ clientCertificate: presentedCertificate(socket) });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
+  });
   const port = (server.address() as AddressInfo).port;
   return {
     url: `https://127.0.0.1:${port}`,
     port,
     authority,
-    credentials,
+    credentials: auth.credentials,
     requests,
     handshakes,
+    store,
+    dropWatches: (drop) => watches.dropAll(drop?.abrupt ?? false),
+    bookmarkNow: () => watches.bookmarkAll(),
+    compact: () => store.compact(),
+    failNext: (fault) => faults.add(fault),
+    openWatches: () => watches.size,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -165,41 +192,12 @@ function presentedCertificate(socket: TLSSocket): boolean {
   return Boolean(peer && Object.keys(peer).length > 0);
 }
 
-type Identity = { name: string; groups: string[]; user: KubeUser | undefined } | 'invalid';
-
-function authenticate(
-  req: IncomingMessage,
-  byName: Map<string, KubeUser>,
-  byToken: Map<string, KubeUser>,
-): Identity {
-  const socket = req.socket as TLSSocket;
-  const peer = socket.getPeerCertificate();
-  if (peer && Object.keys(peer).length > 0) {
-    if (!socket.authorized) return 'invalid';
-    const name = String(peer.subject.CN);
-    const organisations = peer.subject.O;
-    const groups = Array.isArray(organisations)
-      ? organisations
-      : organisations
-        ? [organisations]
-        : [];
-    return { name, groups: [...groups, 'system:authenticated'], user: byName.get(name) };
-  }
-  const authorization = req.headers.authorization;
-  if (authorization) {
-    const match = /^Bearer (.+)$/.exec(authorization);
-    const user = match ? byToken.get(match[1] ?? '') : undefined;
-    if (!user) return 'invalid';
-    return { name: user.name, groups: [...(user.groups ?? []), 'system:authenticated'], user };
-  }
-  return { name: 'system:anonymous', groups: ['system:unauthenticated'], user: undefined };
-}
-
 async function handle(
   req: IncomingMessage,
   res: ServerResponse,
   identity: Identity,
   options: LocalKubeOptions,
+  context: Parameters<typeof handleResource>[4],
 ): Promise<void> {
   if (identity === 'invalid') {
     sendStatus(res, 401, 'Unauthorized', 'Unauthorized');
@@ -207,16 +205,12 @@ async function handle(
   }
   const path = new URL(req.url ?? '/', 'https://local-kube').pathname;
   const body = await readBody(req);
-  const anonymous = identity.user === undefined && identity.name === 'system:anonymous';
   if (req.method === 'GET' && (path === '/version' || path === '/version/')) {
     sendJson(res, 200, versionInfo(options.gitVersion ?? 'v1.31.4'));
     return;
   }
   if (req.method === 'GET' && DISCOVERY[path]) {
-    if (anonymous) {
-      forbidden(res, identity.name, 'get', undefined, undefined, path);
-      return;
-    }
+    if (identity.anonymous) return forbidden(res, identity.name, 'get', undefined, undefined, path);
     sendJson(res, 200, DISCOVERY[path]);
     return;
   }
@@ -224,59 +218,14 @@ async function handle(
     path === '/apis/authentication.k8s.io/v1/selfsubjectreviews' &&
     options.selfSubjectReview !== false
   ) {
-    if (req.method !== 'POST') return methodNotAllowed(res);
-    if (anonymous)
-      return forbidden(res, identity.name, 'create', 'authentication.k8s.io', 'selfsubjectreviews');
-    const review = parseJson(body);
-    if (review?.kind !== 'SelfSubjectReview') return badRequest(res, 'SelfSubjectReview');
-    sendJson(res, 201, {
-      kind: 'SelfSubjectReview',
-      apiVersion: 'authentication.k8s.io/v1',
-      metadata: { creationTimestamp: null },
-      status: { userInfo: { username: identity.name, groups: identity.groups } },
-    });
-    return;
+    return reviewSelf(req, res, identity, body);
   }
   if (path === '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews') {
-    if (req.method !== 'POST') return methodNotAllowed(res);
-    if (anonymous)
-      return forbidden(
-        res,
-        identity.name,
-        'create',
-        'authorization.k8s.io',
-        'selfsubjectaccessreviews',
-      );
-    const review = parseJson(body);
-    const spec = review?.spec as
-      { resourceAttributes?: { verb?: string; resource?: string } } | undefined;
-    if (review?.kind !== 'SelfSubjectAccessReview' || !spec?.resourceAttributes) {
-      return badRequest(res, 'SelfSubjectAccessReview');
-    }
-    const { verb = '', resource = '' } = spec.resourceAttributes;
-    const may = identity.user?.may ?? (identity.groups.includes('system:masters') ? 'all' : []);
-    const allowed = may === 'all' || may.includes(`${verb} ${resource}`);
-    sendJson(res, 201, {
-      kind: 'SelfSubjectAccessReview',
-      apiVersion: 'authorization.k8s.io/v1',
-      metadata: { creationTimestamp: null },
-      spec,
-      status: allowed ? { allowed: true, reason: 'RBAC: allowed' } : { allowed: false },
-    });
-    return;
+    return reviewAccess(req, res, identity, body);
   }
+  if (handleNamespace(req, res, identity, path, context.store)) return;
+  if (handleResource(req, res, identity, body, context)) return;
   sendStatus(res, 404, 'NotFound', 'the server could not find the requested resource');
-}
-
-function parseJson(text: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null
-      ? (value as Record<string, unknown>)
-      : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
