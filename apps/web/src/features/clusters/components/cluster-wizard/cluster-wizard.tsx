@@ -22,7 +22,6 @@ import { StepReview } from './step-review';
 import { StepWhat } from './step-what';
 import { WizardStateContext, type WizardState } from './wizard-context';
 import { WizardDone, type SavedCluster } from './wizard-done';
-import { buildSaveBody } from './wizard-body';
 import { categoriesOf, defaultComponentValues, isDefaultComponent } from './wizard-components';
 import { formFieldFor } from './wizard-field-paths';
 import {
@@ -37,7 +36,7 @@ import { clusterToWizardValues } from './wizard-prefill';
 import { firstStepOf, stepAt, WIZARD_STEPS } from './wizard-steps';
 import { computeSuggestions, FOLLOWING_FIELDS, type FollowingField } from './wizard-suggestions';
 import { wizardResolver } from './wizard-resolver';
-import { useWizardTools } from './wizard-tools-loader';
+import { inspectWith, loadedWizardTools, useWizardTools } from './wizard-tools-loader';
 import { clusterPath } from '../../lib/cluster-paths';
 
 const NO_CLUSTERS: Cluster[] = [];
@@ -103,8 +102,7 @@ export function ClusterWizard({
   // Suggestions read the kubeconfig: computed again once its reader has downloaded.
   const tools = useWizardTools();
   const suggestions = useMemo(
-    () => computeSuggestions(watched, clusters),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- tools: see above
+    () => computeSuggestions(watched, clusters, (kubeconfig) => inspectWith(tools, kubeconfig)),
     [tools, watched, clusters],
   );
   useEffect(() => {
@@ -210,10 +208,13 @@ export function ClusterWizard({
       clearErrors('root.serverError');
       // Nothing is sent until the generation is known or chosen (the Save button says so).
       if (generation === undefined) return;
+      // Loaded: the form's checks, which ran just before, are part of the same tools.
+      const tools = loadedWizardTools();
+      if (!tools) return;
       const name = values.cluster_name;
       const updated = editing !== undefined || clusters.has(name);
       save.mutate(
-        { name, body: buildSaveBody(values, generation) },
+        { name, body: tools.buildSaveBody(values, generation) },
         {
           onSuccess: (result) => {
             setSaved({

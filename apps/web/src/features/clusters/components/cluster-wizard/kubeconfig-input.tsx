@@ -7,8 +7,13 @@ import { Alert } from '../../../../components/ui/alert';
 import { Spinner } from '../../../../components/ui/spinner';
 import { describedBy } from '../../../../components/ui/field';
 import { useFieldMessage } from './use-field-message';
-import { inspect, selectedContextName, type WizardValues } from './wizard-form';
-import { loadWizardTools, useWizardTools } from './wizard-tools-loader';
+import { selectedContextName, type WizardValues } from './wizard-form';
+import {
+  inspectWith,
+  loadedWizardTools,
+  loadWizardTools,
+  useWizardTools,
+} from './wizard-tools-loader';
 
 /** The command without its path: `/usr/local/bin/aws` -> `aws`. */
 function commandName(command: string): string {
@@ -50,8 +55,8 @@ export function KubeconfigInput({ keepStored }: { keepStored: boolean }) {
   const [kubeconfig, chosen] = useWatch<WizardValues, ['kubeconfig', 'kubeconfig_context']>({
     name: ['kubeconfig', 'kubeconfig_context'],
   });
-  useWizardTools(); // the reader may still be downloading: shown again when it is here
-  const inspection = inspect(kubeconfig);
+  const loaded = useWizardTools(); // the reader may still be downloading: shown again when it is here
+  const inspection = inspectWith(loaded, kubeconfig);
   const kubeconfigError = message('kubeconfig', formState.errors.kubeconfig);
   const contextError = message('kubeconfig_context', formState.errors.kubeconfig_context);
   const selected =
@@ -72,7 +77,7 @@ export function KubeconfigInput({ keepStored }: { keepStored: boolean }) {
       }
       const text = await file.text();
       setFileName(file.name);
-      const current = inspect(text);
+      const current = tools.inspect(text);
       // A fresh file: start from its current context, the one kubectl would use.
       const context = current.state === 'ok' ? (current.info.currentContext ?? '') : '';
       setValue('kubeconfig_context', context);
@@ -89,7 +94,7 @@ export function KubeconfigInput({ keepStored }: { keepStored: boolean }) {
       // Once the reader is here (at once, after the first time), unless the text moved on.
       const pickContext = () => {
         if (getValues('kubeconfig') !== text) return;
-        const current = inspect(text);
+        const current = inspectWith(loadedWizardTools(), text);
         const kept = getValues('kubeconfig_context');
         if (
           current.state === 'ok' &&

@@ -8,8 +8,8 @@ import {
   toClusterResourceV04,
   type NautesApiVersion,
 } from '@cluster-console/shared';
-import { toSaveBodyV04 } from './wizard-body';
-import { toSaveBody, type WizardValues } from './wizard-form';
+import { toSaveBody, toSaveBodyV04 } from './wizard-body';
+import type { WizardValues } from './wizard-form';
 
 /** The file the server of this generation commits, defaults filled in (v0.3 while unknown). */
 export function clusterResourcePreview(

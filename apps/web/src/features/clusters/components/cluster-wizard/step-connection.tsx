@@ -8,8 +8,8 @@ import { PortField } from './port-field';
 import { useFieldMessage } from './use-field-message';
 import { useWizardState } from './wizard-context';
 import { WizardConnectionCheck } from './wizard-connection-check';
-import { inspect, profileParts, selectedContextName, type WizardValues } from './wizard-form';
-import { useWizardTools } from './wizard-tools-loader';
+import { profileParts, selectedContextName, type WizardValues } from './wizard-form';
+import { inspectWith, useWizardTools } from './wizard-tools-loader';
 
 export function StepConnection() {
   const { t } = useTranslation();
@@ -18,7 +18,7 @@ export function StepConnection() {
     ['profile', 'cluster_name', 'kubeconfig', 'kubeconfig_context']
   >({ name: ['profile', 'cluster_name', 'kubeconfig', 'kubeconfig_context'] });
   const { clusters, generation } = useWizardState();
-  useWizardTools(); // the kubeconfig is read again once its reader has downloaded
+  const tools = useWizardTools(); // the kubeconfig is read again once its reader has downloaded
   const { type } = profileParts(profile);
 
   if (type === 'virtual') return <VirtualConnection />;
@@ -27,7 +27,7 @@ export function StepConnection() {
   const storedPhysical = existing?.cluster_type === 'physical';
   // A v0.4 server requires a physical cluster's kubeconfig on every save, updates included.
   const requiredAgain = storedPhysical && generation === 'v0.4';
-  const inspection = inspect(kubeconfig);
+  const inspection = inspectWith(tools, kubeconfig);
   const contextName =
     inspection.state === 'ok' ? selectedContextName(inspection.info, chosen) : undefined;
   const context =

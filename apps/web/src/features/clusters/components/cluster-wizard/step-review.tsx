@@ -1,32 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { clusterApiPath, v04BodyToV03, type NautesApiVersion } from '@cluster-console/shared';
+import { clusterApiPath, v04BodyToV03 } from '@cluster-console/shared';
 import { Alert } from '../../../../components/ui/alert';
 import { CopyButton } from '../../../../components/ui/copy-button';
 import { Spinner } from '../../../../components/ui/spinner';
 import { workerTypeLabel } from '../../lib/cluster-labels';
-import { buildSaveBody, toSaveBodyV04 } from './wizard-body';
 import { useWizardState } from './wizard-context';
-import { inspect, selectedContextName, toSaveBody, type WizardValues } from './wizard-form';
-import { loadWizardTools, useWizardTools } from './wizard-tools-loader';
-
-/** The request as it will be sent, with the kubeconfig's content replaced by a description. */
-export function redactedRequest(
-  values: WizardValues,
-  generation: NautesApiVersion | undefined,
-): Record<string, unknown> {
-  const body: Record<string, unknown> = { ...buildSaveBody(values, generation) };
-  if (typeof body.kubeconfig === 'string') {
-    const inspection = inspect(values.kubeconfig);
-    const context =
-      inspection.state === 'ok'
-        ? selectedContextName(inspection.info, values.kubeconfig_context)
-        : undefined;
-    body.kubeconfig = `<redacted: ${new TextEncoder().encode(body.kubeconfig).length} bytes${context ? `, context "${context}"` : ''}>`;
-  }
-  return body;
-}
+import type { WizardValues } from './wizard-form';
+import { loadWizardTools, useWizardTools, type WizardTools } from './wizard-tools-loader';
 
 /** The review needs the YAML writer (and the kubeconfig reader): it waits for them, saying so. */
 export function StepReview({ onEditStep }: { onEditStep: (step: number) => void }) {
@@ -48,7 +30,7 @@ function ReviewContent({
   tools,
   onEditStep,
 }: {
-  tools: NonNullable<ReturnType<typeof useWizardTools>>;
+  tools: WizardTools;
   onEditStep: (step: number) => void;
 }) {
   const { t } = useTranslation();
@@ -58,12 +40,13 @@ function ReviewContent({
   const name = values.cluster_name;
   // The summary speaks of the user's settings (hosts, ports) whichever generation carries them.
   const body = useMemo(
-    () => (generation === 'v0.4' ? v04BodyToV03(toSaveBodyV04(values)) : toSaveBody(values)),
-    [values, generation],
+    () =>
+      generation === 'v0.4' ? v04BodyToV03(tools.toSaveBodyV04(values)) : tools.toSaveBody(values),
+    [tools, values, generation],
   );
   const requestJson = useMemo(
-    () => JSON.stringify(redactedRequest(values, generation), null, 2),
-    [values, generation],
+    () => JSON.stringify(tools.redactedRequest(values, generation), null, 2),
+    [tools, values, generation],
   );
   const yaml = useMemo(
     () => tools.clusterResourcePreview(name, values, generation),

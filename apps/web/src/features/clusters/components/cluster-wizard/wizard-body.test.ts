@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildSaveBody, toSaveBodyV04 } from './wizard-body';
+import { buildSaveBody, toSaveBody, toSaveBodyV04 } from './wizard-body';
 import { defaultComponentsValues } from './wizard-components';
 import { formFieldFor } from './wizard-field-paths';
-import { EMPTY_WIZARD_VALUES, toSaveBody, type WizardValues } from './wizard-form';
+import { EMPTY_WIZARD_VALUES, type WizardValues } from './wizard-form';
 import { validateWizard } from './wizard-validation';
 
 const KUBECONFIG = 'apiVersion: v1\nkind: Config\n';

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useWatch } from 'react-hook-form';
 import { ConnectionCheck } from '../../../connection-check/components/connection-check';
-import { kubeconfigToSend, type WizardValues } from './wizard-form';
+import type { WizardValues } from './wizard-form';
 import { useWizardTools } from './wizard-tools-loader';
 
 /** The wizard's "Check connection": the API server and the reduced kubeconfig the save would send. */
@@ -13,8 +13,7 @@ export function WizardConnectionCheck() {
   // Nothing is sent until the kubeconfig's reader has downloaded: computed again then.
   const tools = useWizardTools();
   const reduced = useMemo(
-    () => kubeconfigToSend({ kubeconfig, kubeconfig_context: context }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- tools: see above
+    () => (tools ? tools.kubeconfigToSend({ kubeconfig, kubeconfig_context: context }) : ''),
     [tools, kubeconfig, context],
   );
   return <ConnectionCheck apiServer={apiServer} kubeconfig={reduced} />;

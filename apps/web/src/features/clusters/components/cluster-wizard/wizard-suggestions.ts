@@ -4,7 +4,15 @@ import {
   defaultTektonHost,
   type Cluster,
 } from '@cluster-console/shared';
-import { inspect, profileParts, selectedContextName, type WizardValues } from './wizard-form';
+import {
+  profileParts,
+  selectedContextName,
+  type KubeconfigInspection,
+  type WizardValues,
+} from './wizard-form';
+
+/** Reads a kubeconfig (the tools' reader once downloaded; `reading` before). */
+export type KubeconfigInspector = (kubeconfig: string) => KubeconfigInspection;
 
 /** Fields whose value follows other fields until the user edits them. */
 export const FOLLOWING_FIELDS = [
@@ -30,6 +38,7 @@ export function virtualApiServer(host: Cluster | undefined, port: string): strin
 /** The server of the chosen kubeconfig context, unless it is loopback (only that machine's view). */
 export function kubeconfigApiServer(
   values: Pick<WizardValues, 'kubeconfig' | 'kubeconfig_context'>,
+  inspect: KubeconfigInspector,
 ): string {
   const inspection = inspect(values.kubeconfig);
   if (inspection.state !== 'ok') return '';
@@ -46,12 +55,13 @@ export function kubeconfigApiServer(
 export function computeSuggestions(
   values: WizardValues,
   clusters: ReadonlyMap<string, Cluster>,
+  inspect: KubeconfigInspector,
 ): Suggestions {
   const { type, usage } = profileParts(values.profile);
   const apiServer =
     type === 'virtual'
       ? virtualApiServer(clusters.get(values.host_cluster), values.vcluster.https_node_port)
-      : kubeconfigApiServer(values);
+      : kubeconfigApiServer(values, inspect);
   const primaryDomain = defaultPrimaryDomain(values.api_server.trim()) ?? '';
   const name = values.cluster_name.trim();
   const domain = values.primary_domain.trim();

@@ -1,35 +1,25 @@
 import { useSyncExternalStore } from 'react';
-import type { inspectKubeconfig, tryReduceKubeconfig } from '@cluster-console/shared';
 import type * as WizardToolsModule from './wizard-tools';
+import type { KubeconfigInspection } from './wizard-form';
 
-type WizardTools = typeof WizardToolsModule;
-
-/** What the form needs of the YAML code to read a kubeconfig (see kubeconfig-reader.ts). */
-export interface KubeconfigReader {
-  inspectKubeconfig: typeof inspectKubeconfig;
-  tryReduceKubeconfig: typeof tryReduceKubeconfig;
-}
+export type WizardTools = typeof WizardToolsModule;
 
 /**
  * The wizard's YAML and zod code (reading a kubeconfig or a CLI file, the shared save rules,
- * the review's Cluster file) is a chunk of its own: opening the wizard does not download it.
- * It is loaded on the first need, which always follows a user action: the first check of a
- * field, a file or text to read, or the review step.
+ * the review's Cluster file) is a chunk of its own, wizard-tools.ts: opening the wizard does
+ * not download it. It is awaited on the first need, which always follows a user action: the
+ * first check of a field, a file or text to read, or the review step. Nothing in that chunk
+ * imports this file, so the two never form a circle.
  */
 let tools: WizardTools | undefined;
-let reader: KubeconfigReader | undefined;
 let pending: Promise<WizardTools> | undefined;
 const listeners = new Set<() => void>();
-
-function changed(): void {
-  for (const listener of listeners) listener();
-}
 
 export function loadWizardTools(): Promise<WizardTools> {
   pending ??= import('./wizard-tools').then(
     (loaded) => {
       tools = loaded;
-      changed();
+      for (const listener of listeners) listener();
       return loaded;
     },
     (error: unknown) => {
@@ -46,27 +36,28 @@ export function loadedWizardTools(): WizardTools | undefined {
   return tools;
 }
 
-/** Called by kubeconfig-reader.ts as it is evaluated, with the tools or the checks. */
-export function provideKubeconfigReader(provided: KubeconfigReader): void {
-  reader = provided;
-  changed();
-}
-
-export function loadedKubeconfigReader(): KubeconfigReader | undefined {
-  return reader;
-}
-
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
 
-function snapshot(): KubeconfigReader | WizardTools | undefined {
-  return tools ?? reader;
+const snapshot = () => tools;
+
+/** Re-renders the caller once the tools have loaded. */
+export function useWizardTools(): WizardTools | undefined {
+  return useSyncExternalStore(subscribe, snapshot, snapshot);
 }
 
-/** Re-renders the caller once the tools (or the kubeconfig reader) have loaded. */
-export function useWizardTools(): WizardTools | undefined {
-  useSyncExternalStore(subscribe, snapshot, snapshot);
-  return tools;
+/**
+ * The kubeconfig as the form shows it: `reading` until the tools are here (asking for them;
+ * callers re-render through useWizardTools), then what the YAML reader says.
+ */
+export function inspectWith(
+  loaded: WizardTools | undefined,
+  kubeconfig: string,
+): KubeconfigInspection {
+  if (kubeconfig.trim() === '') return { state: 'empty' };
+  if (loaded) return loaded.inspect(kubeconfig);
+  loadWizardTools().catch(() => undefined);
+  return { state: 'reading' };
 }

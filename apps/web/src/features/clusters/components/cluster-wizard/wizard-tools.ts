@@ -9,5 +9,7 @@ export {
   readCliClusterFile,
 } from '@cluster-console/shared';
 export { cliDraftToWizardValues } from './cli-file-values';
+export { inspect, kubeconfigToSend } from './kubeconfig-tools';
+export { buildSaveBody, redactedRequest, toSaveBody, toSaveBodyV04 } from './wizard-body';
 export { clusterFileLocation, clusterResourcePreview } from './review-resource';
 export { wizardResolver } from './wizard-validation';

@@ -4,16 +4,14 @@ import {
   validateSaveRequest,
   validateSaveRequestV04,
 } from '@cluster-console/shared';
-import './kubeconfig-reader';
-import { toSaveBodyV04 } from './wizard-body';
+import { inspect } from './kubeconfig-tools';
+import { toSaveBody, toSaveBodyV04 } from './wizard-body';
 import { categoriesOf, managedAdditionsOf } from './wizard-components';
 import { formFieldFor } from './wizard-field-paths';
 import { lockProblems } from './wizard-locks';
 import {
-  inspect,
   profileParts,
   selectedContextName,
-  toSaveBody,
   type WizardContext,
   type WizardField,
   type WizardValues,
