@@ -13,7 +13,10 @@ import { historyRouter } from './history/history.router';
 import { clusterNameGuard } from './middleware/cluster-name-guard';
 import { connectionCheckRouter } from './connection-check/connection-check.router';
 import { csrfProtection } from './middleware/csrf';
-import { internalCallerTest } from './middleware/internal-network';
+import { clusterStatusRouter } from './cluster-status/cluster-status.router';
+import { createConsoleMetrics } from './metrics/console-metrics';
+import { metricsRouter } from './metrics/metrics.router';
+import { internalCallerTest, requireInternalNetwork } from './middleware/internal-network';
 import { apiNotFound, errorHandler, sendError } from './middleware/errors';
 import { loginRateLimit, mutationRateLimit } from './middleware/rate-limits';
 import { requestLogger } from './middleware/request-logger';
@@ -87,6 +90,7 @@ export function createApp(deps: AppDeps): App {
   };
   if (services.storeCheck) readiness.session_store = services.storeCheck;
 
+  const metrics = createConsoleMetrics(services.clusterStatus);
   const app = express();
   app.disable('x-powered-by');
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
@@ -105,9 +109,10 @@ export function createApp(deps: AppDeps): App {
     proxy,
     logger,
     setSecurityHeaders,
+    observe: metrics.observeRequest,
   });
 
-  app.use(requestLogger(logger));
+  app.use(requestLogger(logger, metrics.observeRequest));
   app.use((_req, res, next) => {
     setSecurityHeaders(res);
     next();
@@ -118,6 +123,7 @@ export function createApp(deps: AppDeps): App {
       isInternal: internalCallerTest(config.internalNetworks),
     }),
   );
+  app.use(metricsRouter(metrics.registry, requireInternalNetwork(config.internalNetworks)));
   app.use(csrfProtection(origin));
   const { windowSeconds } = config.rateLimits;
   const rateLimitStore = services.rateLimitStore;
@@ -163,6 +169,17 @@ export function createApp(deps: AppDeps): App {
       gitlabUrl: config.gitlab.url,
       timeoutSeconds: config.gitlab.timeoutSeconds,
       settings: config.tenant,
+      logger,
+    }),
+  );
+  app.use(
+    clusterStatusRouter({
+      session,
+      requireSignedIn: signedIn,
+      requireClusterReader: clusterReader,
+      status: services.clusterStatus,
+      clustersApiUrl: config.clustersApi.url,
+      timeoutSeconds: config.clustersApi.timeoutSeconds,
       logger,
     }),
   );

@@ -35,10 +35,10 @@ export function consoleUrl(url: string, basePath: string): string | undefined {
   return undefined;
 }
 
-/** Probes (kubelet, load balancers) ask at the root whatever the base path: see app.ts. */
+/** Probes (kubelet, load balancers) and Prometheus ask at the root whatever the base path: see app.ts. */
 export function isProbeUrl(url: string): boolean {
   const path = url.split('?')[0];
-  return path === '/healthz' || path === '/readyz';
+  return path === '/healthz' || path === '/readyz' || path === '/metrics';
 }
 
 /**

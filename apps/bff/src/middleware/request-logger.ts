@@ -44,6 +44,8 @@ export function beginRequestLog(
   req: IncomingMessage & { id?: string },
   res: ServerResponse,
   user: () => string | undefined,
+  /** Counts the answer for /metrics (method, path, status, time), in the same 'close'. */
+  observe?: (method: string | undefined, path: string, status: number, elapsedMs: number) => void,
 ): string {
   const started = performance.now();
   const incoming = req.headers['x-request-id'];
@@ -57,13 +59,15 @@ export function beginRequestLog(
   const path = queryStart === -1 ? url : url.slice(0, queryStart);
   // 'close' comes once per response, right after 'finish' or on an abort (then unfinished).
   res.on('close', () => {
+    const elapsedMs = performance.now() - started;
+    observe?.(method, path, res.statusCode, elapsedMs);
     const entry = {
       reqId: id,
       user: user(),
       method,
       path,
       status: res.statusCode,
-      responseTimeMs: Math.round((performance.now() - started) * 1000) / 1000,
+      responseTimeMs: Math.round(elapsedMs * 1000) / 1000,
       ...(res.writableFinished ? {} : { aborted: true }),
     };
     if (res.statusCode >= 500) lines.warn(entry, 'request');
@@ -72,10 +76,19 @@ export function beginRequestLog(
   return id;
 }
 
-export function requestLogger(logger: Logger): RequestHandler {
+export function requestLogger(
+  logger: Logger,
+  observe?: Parameters<typeof beginRequestLog>[4],
+): RequestHandler {
   const lines = requestLines(logger);
   return (req, res, next) => {
-    beginRequestLog(lines, req, res, () => res.locals.username ?? req.session?.user?.username);
+    beginRequestLog(
+      lines,
+      req,
+      res,
+      () => res.locals.username ?? req.session?.user?.username,
+      observe,
+    );
     next();
   };
 }

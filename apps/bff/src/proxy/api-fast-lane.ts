@@ -23,6 +23,8 @@ export interface ApiFastLaneOptions {
   proxy: ClustersProxy;
   logger: Logger;
   setSecurityHeaders(res: ServerResponse): void;
+  /** Counts each answer for /metrics. */
+  observe?: Parameters<typeof beginRequestLog>[4];
 }
 
 /** Serves the request, or calls `fallThrough` having touched neither request nor response. */
@@ -75,7 +77,7 @@ export function apiFastLane(options: ApiFastLaneOptions): FastLane {
         fallThrough();
         return;
       }
-      beginRequestLog(lines, req, res, () => user.username);
+      beginRequestLog(lines, req, res, () => user.username, options.observe);
       options.setSecurityHeaders(res);
       res.setHeader('cache-control', NO_STORE);
       options.proxy.forwardWithToken(req, res, tokens.accessToken);

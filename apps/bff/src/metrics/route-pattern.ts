@@ -1,0 +1,46 @@
+import {
+  CONSOLE_CLUSTER_STATUS_PATH,
+  CONSOLE_CLUSTER_STATUS_STREAM_PATH,
+  CONSOLE_DELETED_CLUSTERS_PATH,
+  CLUSTERS_API_PATH,
+} from '@cluster-console/shared';
+
+/** Paths that are their own pattern (no parameter in them). */
+const FIXED = new Set([
+  CLUSTERS_API_PATH,
+  CONSOLE_CLUSTER_STATUS_PATH,
+  CONSOLE_CLUSTER_STATUS_STREAM_PATH,
+  CONSOLE_DELETED_CLUSTERS_PATH,
+  '/api/console/nautes-api',
+  '/api/console/connection-checks',
+  '/auth/login',
+  '/auth/callback',
+  '/auth/session',
+  '/auth/logout',
+  '/healthz',
+  '/readyz',
+  '/metrics',
+]);
+
+const CLUSTER = /^\/api\/v1\/clusters\/[^/]+$/;
+const HISTORY = /^\/api\/console\/clusters\/[^/]+\/history$/;
+
+/**
+ * A request path (after the base path, without the query) as the route it reached, for
+ * metrics labels: a fixed, small set (never a cluster name or an unknown URL, so the series
+ * stay few whatever callers send).
+ */
+export function routePattern(path: string): string {
+  if (FIXED.has(path)) return path;
+  if (CLUSTER.test(path)) return `${CLUSTERS_API_PATH}/:name`;
+  if (HISTORY.test(path)) return '/api/console/clusters/:name/history';
+  if (path.startsWith('/api/')) return '/api/other';
+  if (path.startsWith('/auth/')) return '/auth/other';
+  return 'spa';
+}
+
+const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+
+export function methodLabel(method: string | undefined): string {
+  return method && METHODS.has(method) ? method : 'other';
+}
