@@ -20,3 +20,12 @@ export {
   type StoreEvent,
 } from './resources/store';
 export { StatusError } from './resources/status-error';
+export {
+  DEFAULT_CLUSTERS_PATH,
+  startOperators,
+  type OperatorsOptions,
+  type RunningOperators,
+} from './operators';
+export { FINALIZER } from './operators/nautes-operators';
+export { INSTANCE_LABEL } from './operators/argocd';
+export { WEBHOOK } from './operators/webhook';
