@@ -169,6 +169,8 @@ export function createApp(deps: AppDeps): App {
       gitlabUrl: config.gitlab.url,
       timeoutSeconds: config.gitlab.timeoutSeconds,
       settings: config.tenant,
+      limits: config.history,
+      rateLimit: { windowSeconds, store: rateLimitStore?.('history') },
       logger,
     }),
   );

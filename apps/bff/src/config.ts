@@ -193,6 +193,11 @@ const EnvSchema = z.object({
   ),
   // Set by Kubernetes in every Pod; read here only to tell MANAGEMENT_CLUSTER=in-cluster outside one.
   KUBERNETES_SERVICE_HOST: optional(z.string().optional()),
+  HISTORY_RATE_LIMIT: count('HISTORY_RATE_LIMIT', 60),
+  HISTORY_TIMEOUT: seconds('HISTORY_TIMEOUT', 20),
+  HISTORY_MAX_RESPONSE_BYTES: count('HISTORY_MAX_RESPONSE_BYTES', 1024 * 1024),
+  HISTORY_MAX_PAGE_BYTES: count('HISTORY_MAX_PAGE_BYTES', 16 * 1024 * 1024),
+  HISTORY_CACHE_BYTES: count('HISTORY_CACHE_BYTES', 32 * 1024 * 1024),
   LOG_LEVEL: optional(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
@@ -241,6 +246,15 @@ export interface Config {
   tokenRefreshSkewSeconds: number;
   webDistDir: string;
   rateLimits: { windowSeconds: number; login: number; mutations: number };
+  /** Bounds of the history routes (history/history-limits.ts, history/commit-cache.ts). */
+  history: {
+    /** Pages per user per RATE_LIMIT_WINDOW, history and recently deleted together. */
+    rateLimit: number;
+    timeoutSeconds: number;
+    maxResponseBytes: number;
+    maxPageBytes: number;
+    cacheBytes: number;
+  };
   connectionCheck: {
     /** Undefined: any address the policy does not refuse (see address-policy.ts). */
     allowedNetworks: IpNetwork[] | undefined;
@@ -343,6 +357,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       windowSeconds: values.RATE_LIMIT_WINDOW,
       login: values.LOGIN_RATE_LIMIT,
       mutations: values.MUTATION_RATE_LIMIT,
+    },
+    history: {
+      rateLimit: values.HISTORY_RATE_LIMIT,
+      timeoutSeconds: values.HISTORY_TIMEOUT,
+      maxResponseBytes: values.HISTORY_MAX_RESPONSE_BYTES,
+      maxPageBytes: values.HISTORY_MAX_PAGE_BYTES,
+      cacheBytes: values.HISTORY_CACHE_BYTES,
     },
     connectionCheck: {
       allowedNetworks: values.CONNECTION_CHECK_ALLOWED_NETWORKS,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readBounded, type PageLimits } from './history-limits';
 
 export const GitLabCommitSchema = z.object({
   id: z.string(),
@@ -40,15 +41,33 @@ export interface RepositoryClientOptions {
   timeoutMs: number;
 }
 
+/** GitLab's error bodies are short: more is not read. */
+const MAX_ERROR_BYTES = 16 * 1024;
+
 /**
- * GitLab's REST repository reads with the signed-in user's token, so GitLab decides what the
- * user may see. The token is sent only to GitLab and never logged.
+ * GitLab's REST repository reads with the signed-in user's token. The token is sent only to
+ * GitLab and never logged. Every request runs under the page's limits: its deadline and
+ * cancellation (the page's signal) and its byte caps.
  */
 export class GitLabRepositoryClient {
   constructor(
     private readonly options: RepositoryClientOptions,
     private readonly token: string,
+    private readonly limits: PageLimits,
   ) {}
+
+  /** Each answer's own abort: a body cut at a cap closes its connection, never reused. */
+  private readonly aborts = new WeakMap<Response, AbortController>();
+
+  /** An answer's body as text, within the caps; cut short, its connection is closed. */
+  private async text(response: Response, maxBytes?: number): Promise<string> {
+    try {
+      return await readBounded(response, this.limits, maxBytes);
+    } catch (error) {
+      this.aborts.get(response)?.abort();
+      throw error;
+    }
+  }
 
   private url(path: string, query: Record<string, string | number>): URL {
     const url = new URL(
@@ -60,18 +79,28 @@ export class GitLabRepositoryClient {
   }
 
   private async get(url: URL): Promise<Response> {
+    const { limits } = this;
+    limits.throwIfEnded();
+    limits.requests += 1;
     let response: Response;
+    const own = new AbortController();
     try {
       response = await fetch(url, {
         headers: { Authorization: `Bearer ${this.token}`, Accept: 'application/json' },
         redirect: 'error',
-        signal: AbortSignal.timeout(this.options.timeoutMs),
+        signal: AbortSignal.any([
+          limits.signal,
+          own.signal,
+          AbortSignal.timeout(this.options.timeoutMs),
+        ]),
       });
     } catch (error) {
+      limits.throwIfEnded();
       throw new GitLabUnreachableError(error instanceof Error ? error.message : String(error));
     }
+    this.aborts.set(response, own);
     if (response.ok) return response;
-    const text = await response.text().catch(() => '');
+    const text = await this.text(response, MAX_ERROR_BYTES).catch(() => '');
     let message = '';
     try {
       const body = JSON.parse(text) as { message?: unknown; error?: unknown };
@@ -84,7 +113,14 @@ export class GitLabRepositoryClient {
   }
 
   private async json<T>(response: Response, schema: z.ZodType<T>): Promise<T> {
-    const parsed = schema.safeParse(await response.json().catch(() => undefined));
+    const text = await this.text(response);
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+    const parsed = schema.safeParse(body);
     if (!parsed.success) throw new GitLabUnreachableError('GitLab answered an unexpected body');
     return parsed.data;
   }
@@ -115,7 +151,7 @@ export class GitLabRepositoryClient {
       const response = await this.get(
         this.url(`/repository/files/${encodeURIComponent(path)}/raw`, { ref }),
       );
-      return await response.text();
+      return await this.text(response);
     } catch (error) {
       if (error instanceof GitLabApiError && error.gitlabMessage === '404 File Not Found') {
         return undefined;

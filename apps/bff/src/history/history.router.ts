@@ -4,19 +4,22 @@ import {
   validateClusterName,
 } from '@cluster-console/shared';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
+import type { Store } from 'express-rate-limit';
 import type { Logger } from 'pino';
+import type { Config } from '../config';
 import { sendError } from '../middleware/errors';
+import { userRateLimit } from '../middleware/rate-limits';
 import {
   clusterHistory,
   deletedClusters,
   type HistorySettings,
+  type HistorySource,
   type PageQuery,
 } from './cluster-history';
-import {
-  GitLabApiError,
-  GitLabRepositoryClient,
-  GitLabUnreachableError,
-} from './gitlab-repository.client';
+import { CommitCache } from './commit-cache';
+import { GitLabRepositoryClient } from './gitlab-repository.client';
+import { answerHistoryFailure } from './history-errors';
+import { PageLimits } from './history-limits';
 
 export const HISTORY_ROUTE = '/api/console/clusters/:name/history';
 export const DELETED_CLUSTERS_ROUTE = CONSOLE_DELETED_CLUSTERS_PATH;
@@ -31,6 +34,10 @@ export interface HistoryRouterDeps {
   logger: Logger;
   /** The tenant repository's project and branch (`TENANT_PROJECT`, `TENANT_BRANCH`). */
   settings: HistorySettings;
+  /** Rate limit, deadline, byte caps and cache size (`HISTORY_*`). */
+  limits: Config['history'];
+  /** `RATE_LIMIT_WINDOW`, and where the counts live (Redis when shared by replicas). */
+  rateLimit: { windowSeconds: number; store?: Store | undefined };
 }
 
 function positiveInt(value: unknown, fallback: number, max: number): number | undefined {
@@ -62,116 +69,80 @@ function pageQuery(req: Request, res: Response): PageQuery | undefined {
 
 /**
  * The console's history routes, answered by the BFF from GitLab's REST API with the session's
- * access token (GitLab decides what the user may read):
+ * access token, for users who may read clusters (`requireClusterReader`):
  * `GET /api/console/clusters/:name/history` and `GET /api/console/clusters-deleted`.
+ * Bounded: per-user rate limit, a deadline on the page, GitLab reads stopped when the browser
+ * leaves, capped bytes, and what commits say cached (commits never change).
  */
 export function historyRouter(deps: HistoryRouterDeps): Router {
-  const { settings } = deps;
+  const { settings, limits, logger } = deps;
   const router = Router();
-  const clientFor = (req: Request) =>
-    new GitLabRepositoryClient(
+  const cache = new CommitCache(limits.cacheBytes);
+  const perUser = userRateLimit({
+    windowSeconds: deps.rateLimit.windowSeconds,
+    limit: limits.rateLimit,
+    store: deps.rateLimit.store,
+    what: 'history pages',
+  });
+  const guards = [deps.session, deps.requireSignedIn, perUser, deps.requireClusterReader];
+
+  /** Runs one page under its limits, answers it, and logs what it cost GitLab. */
+  const answerPage = async (
+    req: Request,
+    res: Response,
+    read: (source: HistorySource) => Promise<unknown>,
+  ) => {
+    const page = new PageLimits(
+      { maxResponseBytes: limits.maxResponseBytes, maxPageBytes: limits.maxPageBytes },
+      limits.timeoutSeconds * 1000,
+    ).watch(res);
+    const client = new GitLabRepositoryClient(
       {
         gitlabUrl: deps.gitlabUrl,
         project: settings.project,
         timeoutMs: deps.timeoutSeconds * 1000,
       },
       req.session.tokens?.accessToken ?? '',
+      page,
     );
-
-  const answerFailure = (req: Request, res: Response, error: unknown) => {
-    if (error instanceof GitLabApiError) {
-      if (error.status === 401) {
-        sendError(
-          res,
-          401,
-          ErrorReason.UNAUTHENTICATED,
-          'GitLab did not accept your sign-in. Sign in again.',
-        );
-        return;
-      }
-      if (error.status === 403) {
-        sendError(
-          res,
-          403,
-          ErrorReason.NO_AUTHORIZATION,
-          `GitLab does not let you read the code of ${settings.project} (${error.gitlabMessage}). Ask for Reporter access or higher.`,
-        );
-        return;
-      }
-      if (error.status === 404) {
-        sendError(
-          res,
-          404,
-          ErrorReason.RESOURCE_NOT_FOUND,
-          `GitLab has no project ${settings.project} that you can see (${error.gitlabMessage}). Ask a maintainer for access, or check TENANT_PROJECT.`,
-          { project: settings.project },
-        );
-        return;
-      }
+    try {
+      const answer = await read({ client, cache });
+      page.throwIfEnded();
+      res.json(answer);
+    } catch (error) {
+      answerHistoryFailure(req, res, error, { project: settings.project, logger });
+    } finally {
+      page.end();
+      logger.info(
+        {
+          event: 'history_page',
+          reqId: req.id,
+          gitlabRequests: page.requests,
+          bytesRead: page.bytesRead,
+        },
+        'history page read',
+      );
     }
-    deps.logger.warn(
-      {
-        event: 'history_gitlab_failed',
-        reqId: req.id,
-        error:
-          error instanceof GitLabApiError || error instanceof GitLabUnreachableError
-            ? error.message
-            : String(error),
-      },
-      'history read from GitLab failed',
-    );
-    sendError(
-      res,
-      502,
-      ErrorReason.UPSTREAM_UNAVAILABLE,
-      'GitLab could not be read for the history. Try again in a moment.',
-    );
   };
 
-  router.get(
-    HISTORY_ROUTE,
-    deps.session,
-    deps.requireSignedIn,
-    deps.requireClusterReader,
-    async (req: Request<{ name: string }>, res) => {
-      const { name } = req.params;
-      const problem = validateClusterName(name);
-      if (problem) {
-        sendError(
-          res,
-          404,
-          ErrorReason.NOT_FOUND,
-          `There is no cluster with this name. ${problem}`,
-          {
-            cluster_name: problem,
-          },
-        );
-        return;
-      }
-      const query = pageQuery(req, res);
-      if (!query) return;
-      try {
-        res.json(await clusterHistory(clientFor(req), settings, name, query));
-      } catch (error) {
-        answerFailure(req, res, error);
-      }
-    },
-  );
+  router.get(HISTORY_ROUTE, ...guards, async (req: Request<{ name: string }>, res) => {
+    const { name } = req.params;
+    const problem = validateClusterName(name);
+    if (problem) {
+      sendError(res, 404, ErrorReason.NOT_FOUND, `There is no cluster with this name. ${problem}`, {
+        cluster_name: problem,
+      });
+      return;
+    }
+    const query = pageQuery(req, res);
+    if (!query) return;
+    await answerPage(req, res, (source) => clusterHistory(source, settings, name, query));
+  });
 
-  router.get(
-    DELETED_CLUSTERS_ROUTE,
-    deps.session,
-    deps.requireSignedIn,
-    deps.requireClusterReader,
-    async (req, res) => {
-      const query = pageQuery(req, res);
-      if (!query) return;
-      try {
-        res.json(await deletedClusters(clientFor(req), settings, query));
-      } catch (error) {
-        answerFailure(req, res, error);
-      }
-    },
-  );
+  router.get(DELETED_CLUSTERS_ROUTE, ...guards, async (req, res) => {
+    const query = pageQuery(req, res);
+    if (!query) return;
+    await answerPage(req, res, (source) => deletedClusters(source, settings, query));
+  });
   return router;
 }

@@ -68,3 +68,23 @@ export function mutationRateLimit(
     skip: (method) => !isStateChanging(method),
   });
 }
+
+/**
+ * Per signed-in user (mount after requireSignedIn, which sets `res.locals.username`): a user's
+ * count is one whatever address or replica the requests come from.
+ */
+export function userRateLimit(options: Omit<RateLimitOptions, 'skip'>): RequestHandler {
+  return rateLimit({
+    ...limiterBase(options.windowSeconds, options.limit, options.store),
+    keyGenerator: (_req, res) => `user:${String(res.locals.username)}`,
+    handler: (_req, res) => {
+      sendError(
+        res,
+        429,
+        ErrorReason.RATE_LIMITED,
+        `Too many ${options.what}. Wait ${options.windowSeconds} seconds and try again.`,
+        { retry_after_seconds: String(options.windowSeconds) },
+      );
+    },
+  });
+}
