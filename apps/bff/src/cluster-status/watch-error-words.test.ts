@@ -18,7 +18,7 @@ describe('describeWatchError', () => {
       }),
     });
     expect(describeWatchError(error, target, server)).toBe(
-      'The management cluster refused to show Cluster resources in namespace nautes to the console (403 Forbidden) (clusters is forbidden: User "x" cannot list): grant get, list and watch on clusters.',
+      'The management cluster refused to show Cluster resources in namespace nautes to the console (403 Forbidden): grant get, list and watch on clusters. Kubernetes said: clusters is forbidden: User "x" cannot list',
     );
   });
 

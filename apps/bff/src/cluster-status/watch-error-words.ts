@@ -13,7 +13,7 @@ export interface WatchTarget {
   permission: string;
 }
 
-const MAX_MESSAGE = 300;
+const MAX_MESSAGE = 600;
 
 export function statusCodeOf(error: unknown): number | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
@@ -41,16 +41,17 @@ function serverMessage(error: unknown): string | undefined {
 export function describeWatchError(error: unknown, target: WatchTarget, server: string): string {
   const status = statusCodeOf(error);
   const said = serverMessage(error);
-  const quoted = said ? ` (${said})` : '';
+  // What to do first; the API server's own words after, as they may be long.
+  const quoted = said ? ` Kubernetes said: ${said}` : '';
   let words: string;
   if (status === 401) {
-    words = `The management cluster at ${server} did not accept the console's credentials (401 Unauthorized)${quoted}: check the user in MANAGEMENT_KUBECONFIG or the service account's token.`;
+    words = `The management cluster at ${server} did not accept the console's credentials (401 Unauthorized): check the user in MANAGEMENT_KUBECONFIG or the service account's token.${quoted}`;
   } else if (status === 403) {
-    words = `The management cluster refused to show ${target.what} to the console (403 Forbidden)${quoted}: grant ${target.permission}.`;
+    words = `The management cluster refused to show ${target.what} to the console (403 Forbidden): grant ${target.permission}.${quoted}`;
   } else if (status === 404) {
-    words = `The management cluster has no ${target.what} (404 Not Found)${quoted}: ${target.missingHint}`;
+    words = `The management cluster has no ${target.what} (404 Not Found): ${target.missingHint}${quoted}`;
   } else if (status !== undefined) {
-    words = `The management cluster answered HTTP ${status} for ${target.what}${quoted}.`;
+    words = `The management cluster answered HTTP ${status} for ${target.what}.${quoted}`;
   } else {
     const message = error instanceof Error ? error.message : String(error);
     words = `The management cluster at ${server} could not be reached: ${message}`;
