@@ -16,8 +16,9 @@ import {
   ZERO_OID,
 } from './helpers/raw-push';
 
-// The protected-branch rules the server applies before git runs, and the pushes it completes
-// itself, seen from the outside: raw receive-pack requests like the clusters API's, and git.
+// GitLab's protected-branch rules (the pre-receive hook) and git's own checks on receive (fsck,
+// connectivity, the ref's old value), seen from the outside: raw receive-pack requests like the
+// clusters API's, and git.
 let gitlab: TestGitlab;
 let work: string;
 let bare: string;
@@ -142,7 +143,7 @@ describe('a push to the protected main branch over a raw receive-pack request', 
     expect(main()).toBe(current);
   });
 
-  it('when an object the commit needs is neither sent nor in the repository, then main stays', async () => {
+  it('when an object the commit needs is neither sent nor in the repository, then fsck refuses the pack and main stays', async () => {
     const parent = main();
     const orphanTree = rawObject(
       'tree',
@@ -154,10 +155,24 @@ describe('a push to the protected main branch over a raw receive-pack request', 
       `tree ${orphanTree.oid}\nparent ${parent}\nauthor ${who}\ncommitter ${who}\n\nghost\n`,
     );
     const answer = await pushToMain(parent, { commit, objects: [orphanTree, commit] }, MAINTAINER);
+    // receive.fsckObjects: git's strict unpacking refuses the tree naming a missing blob
+    // before any connectivity check (GitLab runs fsck on receive too).
     expect(answer.report.find((line) => line.startsWith('ng refs/heads/main'))).toMatch(
-      /missing necessary objects/,
+      /unpacker error/,
     );
     expect(main()).toBe(parent);
+  });
+  it('when a commit is malformed (an author without an email), then fsck refuses it and main stays', async () => {
+    const parent = main();
+    const tree = inBare('rev-parse', 'main^{tree}');
+    const commit = rawObject(
+      'commit',
+      `tree ${tree}\nparent ${parent}\nauthor No Email 1700000000 +0000\ncommitter No Email 1700000000 +0000\n\nbad\n`,
+    );
+    const answer = await pushToMain(parent, { commit, objects: [commit] }, MAINTAINER);
+    expect(answer.report).toContain('ng refs/heads/main unpacker error');
+    expect(main()).toBe(parent);
+    expect(() => inBare('cat-file', '-e', commit.oid)).toThrow();
   });
 });
 

@@ -100,8 +100,6 @@ export function gitHttpHandler({ directory, resolveToken, dataDir }: GitRouterDe
     }
     if (service === 'git-receive-pack') {
       return handleReceivePack(req, res, {
-        project,
-        accessLevel: decision.accessLevel,
         gitDir,
         env,
         log: req.log,
