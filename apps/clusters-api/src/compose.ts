@@ -8,20 +8,20 @@ import type { Logger } from 'pino';
 import { createApp } from './app';
 import { apiGenerationOf } from './clusters/api-generations';
 import { ClusterService } from './clusters/cluster.service';
+import { ClusterWriter } from './clusters/cluster-writer';
 import type { Config } from './config';
 import { GitLabClient } from './gitlab/gitlab.client';
 import { PermissionService } from './gitlab/permission.service';
 import { clusterState } from './secrets/cluster-state';
 import { JournaledSecretStore } from './secrets/journaled-secret-store';
 import type { SecretStore } from './secrets/secret-store';
-import { settleSecretsOnSuccess } from './secrets/settle-on-success';
 import { loadSecretsKey } from './secrets/secrets-key';
 import { GitRunner } from './tenant-repo/git-runner';
-import { TenantRepo } from './tenant-repo/tenant-repo';
+import { TenantStore } from './tenant-repo/tenant-store';
 
 export interface ClustersApi {
   app: Express;
-  repo: TenantRepo;
+  repo: TenantStore;
   secrets: SecretStore;
   /** Stops accepting writes and waits for the ones under way. */
   close(): Promise<void>;
@@ -32,12 +32,13 @@ export const TENANT_REPO_DIR = 'tenant-repo';
 export const SECRETS_JOURNAL_DIR = 'secrets-journal';
 
 export async function createClustersApi(config: Config, logger: Logger): Promise<ClustersApi> {
-  const repo = new TenantRepo({
+  const repoLogger = logger.child({ component: 'tenant-repo' });
+  const repo = new TenantStore({
     url: config.tenantRepoUrl,
     readToken: config.tenantRepoReadToken,
     dir: path.join(config.dataDir, TENANT_REPO_DIR),
     git: new GitRunner(config.childEnv, { stallTimeoutMs: config.gitStallTimeoutMs }),
-    logger: logger.child({ component: 'tenant-repo' }),
+    logger: repoLogger,
     refreshMs: config.repoRefreshMs,
     stallTimeoutMs: config.gitStallTimeoutMs,
   });
@@ -60,12 +61,18 @@ export async function createClustersApi(config: Config, logger: Logger): Promise
     cacheMs: config.permissionCacheMs,
   });
   const generation = apiGenerationOf(config.nautesApiVersion);
-  const clusters = new ClusterService({
-    repo: settleSecretsOnSuccess(repo, secrets),
-    secrets,
-    logger,
-    generation,
-  });
+  // The write path's collaborators, called in order by the writer: queue, secret journal,
+  // store, retry (clusters/cluster-writer.ts).
+  const writer = new ClusterWriter({ store: repo, secrets, logger: repoLogger });
+  const clusters = new ClusterService({ repo, writer, logger, generation });
   const app = createApp({ logger, clusters, permissions, generation });
-  return { app, repo, secrets, close: () => repo.close() };
+  return {
+    app,
+    repo,
+    secrets,
+    close: async () => {
+      await writer.close();
+      await repo.close();
+    },
+  };
 }

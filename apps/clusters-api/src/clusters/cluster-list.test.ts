@@ -2,19 +2,27 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyDefaults, toClusterResource, type FieldSelector } from '@cluster-console/shared';
+import {
+  applyDefaults,
+  kubeconfigSecretLocation,
+  toClusterResource,
+  type FieldSelector,
+} from '@cluster-console/shared';
 import { createBareTenantRepo, makeTempDir } from '../../tests/helpers/git-fixtures';
-import { SecretStore } from '../secrets/secret-store';
+import { clusterState } from '../secrets/cluster-state';
+import { JournaledSecretStore } from '../secrets/journaled-secret-store';
 import { GitRunner } from '../tenant-repo/git-runner';
-import { TenantRepo } from '../tenant-repo/tenant-repo';
+import { TenantStore } from '../tenant-repo/tenant-store';
 import { apiGenerationV03 } from './api-generation-v03';
 import { ClusterService } from './cluster.service';
+import { ClusterWriter } from './cluster-writer';
 
 const author = { name: 'Mia', email: 'mia@example.test' };
 
 describe('ClusterService.listJson', () => {
   let root: string;
-  let repo: TenantRepo;
+  let repo: TenantStore;
+  let writer: ClusterWriter;
   let service: ClusterService;
 
   async function register(name: string, usage: 'host' | 'worker') {
@@ -25,15 +33,19 @@ describe('ClusterService.listJson', () => {
       usage,
       ...(usage === 'worker' ? { worker_type: 'pipeline' } : {}),
     });
-    await repo.submit({
+    await writer.submit({
       key: name,
       token: 't',
       author,
+      secret: kubeconfigSecretLocation(name),
       plan: () => ({
-        kind: 'upsert',
-        name,
-        resource: toClusterResource(name, body),
-        message: `Save cluster ${name}`,
+        change: {
+          kind: 'upsert',
+          name,
+          resource: toClusterResource(name, body),
+          message: `Save cluster ${name}`,
+        },
+        secret: { kind: 'keep' },
       }),
     });
   }
@@ -41,7 +53,7 @@ describe('ClusterService.listJson', () => {
   beforeAll(async () => {
     root = makeTempDir('cluster-list-');
     const { url } = createBareTenantRepo(root);
-    repo = new TenantRepo({
+    repo = new TenantStore({
       url,
       readToken: 'read',
       dir: path.join(root, 'clone'),
@@ -50,12 +62,14 @@ describe('ClusterService.listJson', () => {
       refreshMs: 60_000,
     });
     await repo.open();
-    service = new ClusterService({
-      repo,
-      secrets: new SecretStore(path.join(root, 'secrets'), Buffer.alloc(32)),
-      logger: pino({ level: 'silent' }),
-      generation: apiGenerationV03,
+    const logger = pino({ level: 'silent' });
+    const secrets = new JournaledSecretStore(path.join(root, 'secrets'), Buffer.alloc(32), {
+      dir: path.join(root, 'journal'),
+      stateOf: clusterState(repo),
+      logger,
     });
+    writer = new ClusterWriter({ store: repo, secrets, logger });
+    service = new ClusterService({ repo, writer, logger, generation: apiGenerationV03 });
     await register('b-worker', 'worker');
     await register('a-host', 'host');
   });

@@ -4,7 +4,7 @@
  */
 import type { Cluster } from '@cluster-console/shared';
 import { ApiError, clusterNotFound, resourceInUse, validationFailed } from '../http/api-error';
-import type { ClusterIndex } from '../tenant-repo/tenant-repo';
+import type { ClusterIndex } from '../tenant-repo/repo-change';
 import type { SaveRuleFields } from './api-generation';
 
 /** Fields that clusters depending on this one rely on. */

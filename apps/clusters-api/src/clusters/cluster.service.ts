@@ -1,7 +1,8 @@
 /**
  * The clusters API's use cases. Permission has already been checked by the caller (routes);
- * this adds validation, the state rules, and the writes: the secret first, then the commit
- * and push, and the secret put back exactly as it was if the push does not land.
+ * this adds validation and the state rules; the writer (cluster-writer.ts) writes the secret
+ * first, then commits and pushes, and puts the secret back exactly as it was if the push does
+ * not land.
  */
 import {
   deletedMessage,
@@ -24,10 +25,10 @@ import {
   validationFailed,
 } from '../http/api-error';
 import type { Caller } from '../gitlab/permission.service';
-import type { SecretSnapshot, SecretStore } from '../secrets/secret-store';
 import { RepoError } from '../tenant-repo/repo-error';
-import type { TenantRepo } from '../tenant-repo/tenant-repo';
+import type { TenantStore } from '../tenant-repo/tenant-store';
 import type { ApiGeneration } from './api-generation';
+import type { ClusterWrite, ClusterWriter } from './cluster-writer';
 import { checkDeletable, checkHostCluster, checkLockedFields } from './cluster-rules';
 
 export interface CallerContext {
@@ -36,8 +37,10 @@ export interface CallerContext {
 }
 
 export interface ClusterServiceDeps {
-  repo: TenantRepo;
-  secrets: SecretStore;
+  /** Reads: the Cluster files of the remote's main as last fetched or pushed. */
+  repo: Pick<TenantStore, 'list' | 'get' | 'version'>;
+  /** Writes: queued, checked, journaled and pushed (cluster-writer.ts). */
+  writer: Pick<ClusterWriter, 'submit'>;
   logger: Logger;
   /** The Nautes API generation spoken: how bodies are read and clusters answered. */
   generation: ApiGeneration;
@@ -110,59 +113,53 @@ export class ClusterService {
       input,
     );
     const location = kubeconfigSecretLocation(name);
-    const { secrets } = this.deps;
-    let before: { snapshot: SecretSnapshot } | undefined;
-
     await this.submit({
       key: name,
       token: context.token,
       author: { name: context.caller.name, email: context.caller.email },
-      plan: async (index) => {
+      secret: location,
+      plan: (index, stored) => {
         const existing = index.get(name);
         checkHostCluster(rules, index);
         checkLockedFields(existing, rules, index);
-        before ??= { snapshot: await secrets.snapshot(location) };
         if (rules.cluster_type === 'physical' && kubeconfig === undefined) {
-          const keepsStored =
-            existing?.cluster_type === 'physical' && before.snapshot !== undefined;
+          const keepsStored = existing?.cluster_type === 'physical' && stored !== undefined;
           if (!keepsStored) throw validationFailed({ kubeconfig: missingKubeconfig() });
         }
-        // Repeated on every attempt: a rolled-back neighbour in the queue may not undo it.
-        if (kubeconfig !== undefined) await secrets.put(location, { [location.key]: kubeconfig });
-        else if (rules.cluster_type === 'virtual') await secrets.delete(location);
-        return { kind: 'upsert', name, resource, message: `Save cluster ${name}` };
-      },
-      rollback: async () => {
-        if (before) await secrets.restore(location, before.snapshot);
+        return {
+          change: { kind: 'upsert', name, resource, message: `Save cluster ${name}` },
+          secret:
+            kubeconfig !== undefined
+              ? { kind: 'put', data: { [location.key]: kubeconfig } }
+              : rules.cluster_type === 'virtual'
+                ? { kind: 'delete' }
+                : { kind: 'keep' },
+        };
       },
     });
     return savedMessage(name);
   }
 
   async delete(context: CallerContext, name: string): Promise<string> {
-    const location = kubeconfigSecretLocation(name);
-    const { secrets } = this.deps;
-    let before: { snapshot: SecretSnapshot } | undefined;
     await this.submit({
       key: name,
       token: context.token,
       author: { name: context.caller.name, email: context.caller.email },
-      plan: async (index) => {
+      secret: kubeconfigSecretLocation(name),
+      plan: (index) => {
         checkDeletable(name, index);
-        before ??= { snapshot: await secrets.snapshot(location) };
-        await secrets.delete(location);
-        return { kind: 'delete', name, message: `Delete cluster ${name}` };
-      },
-      rollback: async () => {
-        if (before) await secrets.restore(location, before.snapshot);
+        return {
+          change: { kind: 'delete', name, message: `Delete cluster ${name}` },
+          secret: { kind: 'delete' },
+        };
       },
     });
     return deletedMessage(name);
   }
 
-  private async submit(mutation: Parameters<TenantRepo['submit']>[0]): Promise<void> {
+  private async submit(write: ClusterWrite): Promise<void> {
     try {
-      await this.deps.repo.submit(mutation);
+      await this.deps.writer.submit(write);
     } catch (error) {
       // Anything else (a bug, a disk error) goes to the error middleware: logged, answered 500.
       throw error instanceof RepoError ? fromRepoError(error) : error;

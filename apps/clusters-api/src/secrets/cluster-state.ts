@@ -5,7 +5,7 @@
  * repository's index, not files, so it holds however the repository stores its state.
  */
 import { createHash } from 'node:crypto';
-import type { TenantRepo } from '../tenant-repo/tenant-repo';
+import type { TenantStore } from '../tenant-repo/tenant-store';
 import type { SecretLocation } from './secret-store';
 
 const KUBECONFIG_PATH = /^kubernetes\/([a-z0-9]([-a-z0-9]*[a-z0-9])?)\/default\/admin$/;
@@ -21,7 +21,7 @@ function canonical(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-export function clusterState(repo: Pick<TenantRepo, 'get'>) {
+export function clusterState(repo: Pick<TenantStore, 'get'>) {
   return (location: SecretLocation): Promise<string> => {
     const name = KUBECONFIG_PATH.exec(location.path)?.[1];
     if (location.mount !== 'cluster' || name === undefined)

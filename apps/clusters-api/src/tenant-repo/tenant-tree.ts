@@ -21,7 +21,7 @@ import {
   type TreeEntry,
 } from './git-objects';
 import { kustomizationText, withResource, withoutResource } from './kustomization-text';
-import type { RepoChange } from './tenant-repo';
+import type { RepoChange } from './repo-change';
 
 /** `nautes`, `overlays`, `production`, `clusters`. */
 export const CLUSTERS_PATH = CLUSTERS_DIR.split('/');

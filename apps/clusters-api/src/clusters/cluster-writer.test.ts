@@ -2,7 +2,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ClusterResource } from '@cluster-console/shared';
+import { kubeconfigSecretLocation, type ClusterResource } from '@cluster-console/shared';
 import {
   commitSubjects,
   createBareTenantRepo,
@@ -10,9 +10,12 @@ import {
   git,
   makeTempDir,
 } from '../../tests/helpers/git-fixtures';
-import { GitRunner } from './git-runner';
-import { RepoError } from './repo-error';
-import { TenantRepo, type RepoMutation } from './tenant-repo';
+import { clusterState } from '../secrets/cluster-state';
+import { JournaledSecretStore } from '../secrets/journaled-secret-store';
+import { GitRunner } from '../tenant-repo/git-runner';
+import { RepoError } from '../tenant-repo/repo-error';
+import { TenantStore } from '../tenant-repo/tenant-store';
+import { ClusterWriter, type ClusterWrite } from './cluster-writer';
 
 const CLUSTERS = 'nautes/overlays/production/clusters';
 const author = { name: 'Mia Maintainer', email: 'maintainer@example.test' };
@@ -32,37 +35,74 @@ function resource(name: string, usage = 'host'): ClusterResource {
   };
 }
 
-function save(name: string, extra: Partial<RepoMutation> = {}): RepoMutation {
+const KUBECONFIG = { kubeconfig: 'apiVersion: v1\nkind: Config\n' };
+
+function save(name: string, extra: Partial<ClusterWrite> = {}): ClusterWrite {
   return {
     key: name,
     token: 'token-a',
     author,
+    secret: kubeconfigSecretLocation(name),
     plan: () => ({
-      kind: 'upsert',
-      name,
-      resource: resource(name),
-      message: `Save cluster ${name}`,
+      change: {
+        kind: 'upsert',
+        name,
+        resource: resource(name),
+        message: `Save cluster ${name}`,
+      },
+      secret: { kind: 'keep' },
     }),
     ...extra,
   };
 }
 
-describe('TenantRepo', () => {
+/** The store and the writer over it, with a real secret journal, as compose.ts wires them. */
+interface Repo {
+  store: TenantStore;
+  secrets: JournaledSecretStore;
+  submit: ClusterWriter['submit'];
+  list: TenantStore['list'];
+  get: TenantStore['get'];
+  refresh: TenantStore['refresh'];
+  close(): Promise<void>;
+}
+
+describe('ClusterWriter over TenantStore', () => {
   let root: string;
   let url: string;
-  const repos: TenantRepo[] = [];
+  const repos: Repo[] = [];
 
-  function openRepo(dirName = 'clone', refreshMs = 60_000): Promise<TenantRepo> {
-    const repo = new TenantRepo({
+  async function openRepo(dirName = 'clone', refreshMs = 60_000): Promise<Repo> {
+    const logger = pino({ level: 'silent' });
+    const store = new TenantStore({
       url,
       readToken: 'read-token',
       dir: path.join(root, dirName),
       git: new GitRunner({ PATH: process.env.PATH ?? '' }),
-      logger: pino({ level: 'silent' }),
+      logger,
       refreshMs,
     });
+    const secrets = new JournaledSecretStore(path.join(root, 'secrets'), Buffer.alloc(32, 1), {
+      dir: path.join(root, `${dirName}-journal`),
+      stateOf: clusterState(store),
+      logger,
+    });
+    const writer = new ClusterWriter({ store, secrets, logger });
+    const repo: Repo = {
+      store,
+      secrets,
+      submit: (write) => writer.submit(write),
+      list: () => store.list(),
+      get: (name) => store.get(name),
+      refresh: () => store.refresh(),
+      close: async () => {
+        await writer.close();
+        await store.close();
+      },
+    };
     repos.push(repo);
-    return repo.open().then(() => repo);
+    await store.open();
+    return repo;
   }
 
   beforeEach(() => {
@@ -100,7 +140,11 @@ describe('TenantRepo', () => {
       key: 'cluster-a',
       token: 't',
       author,
-      plan: () => ({ kind: 'delete', name: 'cluster-a', message: 'Delete cluster cluster-a' }),
+      secret: kubeconfigSecretLocation('cluster-a'),
+      plan: () => ({
+        change: { kind: 'delete', name: 'cluster-a', message: 'Delete cluster cluster-a' },
+        secret: { kind: 'delete' },
+      }),
     });
 
     const check = freshClone(root, url);
@@ -114,20 +158,19 @@ describe('TenantRepo', () => {
 
   it('when plan refuses, then nothing is committed and its rollback runs', async () => {
     const repo = await openRepo();
-    let rolledBack = false;
+    const location = kubeconfigSecretLocation('cluster-x');
+    await repo.secrets.put(location, KUBECONFIG);
     const refused = repo.submit(
       save('cluster-x', {
         plan: () => {
           throw new Error('refused');
         },
-        rollback: () => {
-          rolledBack = true;
-          return Promise.resolve();
-        },
       }),
     );
     await expect(refused).rejects.toThrow('refused');
-    expect(rolledBack).toBe(true);
+    // Rolled back: the secret is as it was and its journal entry is closed.
+    expect(repo.secrets.openEntry(location)).toBeUndefined();
+    expect(await repo.secrets.get(location)).toEqual(KUBECONFIG);
     expect(commitSubjects(freshClone(root, url))).toEqual(['Initial tenant configuration']);
   });
 
@@ -178,10 +221,13 @@ describe('TenantRepo', () => {
           git(other, 'commit', '--quiet', '-m', `other ${attempts}`);
           git(other, 'push', '--quiet', 'origin', 'HEAD:main');
           return {
-            kind: 'upsert',
-            name: 'cluster-a',
-            resource: resource('cluster-a'),
-            message: 'Save cluster cluster-a',
+            change: {
+              kind: 'upsert',
+              name: 'cluster-a',
+              resource: resource('cluster-a'),
+              message: 'Save cluster cluster-a',
+            },
+            secret: { kind: 'keep' },
           };
         },
       }),
@@ -198,13 +244,25 @@ describe('TenantRepo', () => {
       { mode: 0o755 },
     );
     const repo = await openRepo();
-    let rolledBack = false;
+    const location = kubeconfigSecretLocation('cluster-a');
     const result = repo.submit(
-      save('cluster-a', { rollback: () => Promise.resolve(void (rolledBack = true)) }),
+      save('cluster-a', {
+        plan: () => ({
+          change: {
+            kind: 'upsert',
+            name: 'cluster-a',
+            resource: resource('cluster-a'),
+            message: 'Save cluster cluster-a',
+          },
+          secret: { kind: 'put', data: KUBECONFIG },
+        }),
+      }),
     );
     await expect(result).rejects.toBeInstanceOf(RepoError);
     await expect(result).rejects.toMatchObject({ kind: 'forbidden' });
-    expect(rolledBack).toBe(true);
+    // Rolled back: the secret written for the save is gone again, its journal entry closed.
+    expect(repo.secrets.openEntry(location)).toBeUndefined();
+    expect(await repo.secrets.get(location)).toBeUndefined();
     expect(repo.get('cluster-a')).toBeUndefined();
   });
 
