@@ -220,7 +220,7 @@ describe('live status behind two replicas, under a path prefix', () => {
       );
       for (const stream of streams) {
         await expect
-          .poll(async () => {
+          .poll(() => {
             const snapshot = StatusSnapshotSchema.parse(
               JSON.parse(stream.events.find((event) => event.event === 'snapshot')?.data ?? '{}'),
             );
