@@ -1,6 +1,9 @@
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { Ingress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
+import { Role } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
+import { RoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
+import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { Service } from 'kubernetes-models/v1/Service';
 import type { IContainer } from 'kubernetes-models/v1/Container';
@@ -12,6 +15,9 @@ const models: Record<string, new (data: never) => { validate(): void }> = {
   'apps/v1/Deployment': Deployment,
   'networking.k8s.io/v1/Ingress': Ingress,
   'policy/v1/PodDisruptionBudget': PodDisruptionBudget,
+  'rbac.authorization.k8s.io/v1/Role': Role,
+  'rbac.authorization.k8s.io/v1/RoleBinding': RoleBinding,
+  'v1/ServiceAccount': ServiceAccount,
   'v1/ConfigMap': ConfigMap,
   'v1/Service': Service,
 };
@@ -64,10 +70,11 @@ describe.each(OVERLAYS)('the %s overlay', (overlay) => {
     }
   });
 
-  it('when rendered, then the Pod runs non-root, read-only, without a service-account token, with probes and resources', () => {
+  it('when rendered, then the Pod runs non-root, read-only, with the service-account token only where live status uses it, with probes and resources', () => {
     const deployment = deploymentOf(objects);
     const pod = deployment.spec!.template.spec!;
-    expect(pod.automountServiceAccountToken).toBe(false);
+    // The token only where live status reads the management cluster in-cluster (management-cluster.test.ts).
+    expect(pod.automountServiceAccountToken).toBe(overlay === 'production');
     expect(pod.securityContext?.runAsNonRoot).toBe(true);
     expect(pod.terminationGracePeriodSeconds ?? 30).toBeLessThanOrEqual(30);
     for (const container of pod.containers) {
