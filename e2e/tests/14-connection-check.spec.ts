@@ -5,6 +5,7 @@ import {
   type LocalKube,
 } from '@cluster-console/local-kube';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { AppHeader } from '../pages/app-header';
 import { SignInPage } from '../pages/sign-in-page';
 import { WizardPage } from '../pages/wizard-page';
 import { checkPage } from '../support/page-check';
@@ -120,4 +121,70 @@ test('check a failing kubeconfig: another CA fails TLS, a user without rights is
 
   // Advice only: the wizard still moves on.
   await wizard.next(3);
+});
+
+test('a kubeconfig for another server: its credentials are not sent until the user confirms the address for one check (en, zh-CN)', async () => {
+  const testInfo = test.info();
+  const wizard = new WizardPage(page);
+  await wizard.goto();
+  await wizard.what('Physical worker cluster', 'elsewhere-worker', 'Deployment');
+  await wizard.next(2);
+  // A kind or k3s kubeconfig: its server is the cluster's own view (127.0.0.1:6443); the
+  // console reaches the cluster at the stand-in's address, typed by hand.
+  const certificate = kube.credentials['kube-admin']?.certificate;
+  await wizard.kubeconfig().fill(
+    kubeconfigFor({
+      server: 'https://127.0.0.1:6443',
+      caPem: kube.authority.certPem,
+      certificate,
+    }),
+  );
+  await wizard.apiServer().fill(kube.url);
+  const field = kube.url.replace('https://', '');
+
+  const before = { requests: kube.requests.length, handshakes: kube.handshakes.length };
+  await checkButton().click();
+  await expect(page.getByText('Credentials not sent', { exact: true })).toBeVisible({
+    timeout: 30_000,
+  });
+  // Said in the warning, the skipped checks and the notes alike.
+  await expect(
+    page
+      .getByText(`The kubeconfig is for 127.0.0.1:6443, the API server field is ${field}.`)
+      .first(),
+  ).toBeVisible();
+  await expect(row('Who the user is')).toContainText('Skipped');
+  await expect(row('Who the user is')).toContainText('credentials not sent');
+  await expect(row('TLS')).toContainText('OK');
+  // Nothing that says who the user is reached the server: no header, no client certificate.
+  const requests = kube.requests.slice(before.requests);
+  expect(requests.length).toBeGreaterThan(0);
+  expect(requests.every((request) => !request.presented.authorization)).toBe(true);
+  expect(kube.handshakes.slice(before.handshakes).some((h) => h.clientCertificate)).toBe(false);
+  await checkPage(page, testInfo, '14-connection-check-credentials-not-sent');
+
+  // The keyboard confirms: the button, then Enter.
+  const confirm = page.getByRole('button', {
+    name: `Send the credentials to ${field} for one check`,
+  });
+  await confirm.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(`Credentials sent to ${field}`, { exact: true })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(row('Who the user is')).toContainText('kube-admin');
+  await expect(row('Permissions')).toContainText('OK');
+  expect(kube.handshakes.slice(before.handshakes).some((h) => h.clientCertificate)).toBe(true);
+  await checkPage(page, testInfo, '14-connection-check-credentials-confirmed', { axe: false });
+
+  // In Chinese: the same mismatch, in words, with the confirmation offered again.
+  const header = new AppHeader(page);
+  await header.switchLanguage('中文');
+  await page.getByRole('button', { name: /^(检查连接|再次检查)$/ }).click();
+  await expect(page.getByText('未发送凭据', { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(
+    page.getByRole('button', { name: `向 ${field} 发送凭据，仅用于一次检查` }),
+  ).toBeVisible();
+  await checkPage(page, testInfo, '14-connection-check-credentials-not-sent-zh');
+  await header.switchLanguage('English');
 });

@@ -74,6 +74,14 @@ describe('loadConfig', () => {
     expect(config.connectionCheck.allowHttp).toBe(true);
   });
 
+  it('when CONNECTION_CHECK_DNS_SERVERS lists name servers, then they are kept for c-ares; unset, the system ones', () => {
+    expect(
+      loadConfig({ CONNECTION_CHECK_DNS_SERVERS: '10.0.0.2, 127.0.0.1:5353 [fd00::53]:53' })
+        .connectionCheck.dnsServers,
+    ).toEqual(['10.0.0.2', '127.0.0.1:5353', '[fd00::53]:53']);
+    expect(loadConfig({}).connectionCheck.dnsServers).toBeUndefined();
+  });
+
   it('when PORT is 0 and no PUBLIC_URL is given, then the public URL is left to the listening port', () => {
     expect(loadConfig({ PORT: '0' }).publicUrl).toBeUndefined();
   });
@@ -138,6 +146,8 @@ describe('loadConfig', () => {
     [{ MANAGEMENT_CLUSTER: 'in-cluster' }, 'in-cluster needs a Pod (KUBERNETES_SERVICE_HOST'],
     [{ MANAGEMENT_NAMESPACE: 'Nautes' }, 'MANAGEMENT_NAMESPACE is a namespace name'],
     [{ ARGOCD_APPLICATION: 'a/b' }, 'ARGOCD_APPLICATION is an Application name'],
+    [{ CONNECTION_CHECK_DNS_SERVERS: 'dns.example' }, 'CONNECTION_CHECK_DNS_SERVERS is a comma'],
+    [{ CONNECTION_CHECK_DNS_SERVERS: '10.0.0.2:99999' }, 'CONNECTION_CHECK_DNS_SERVERS is a comma'],
   ])('when %j, then it refuses to start naming the problem', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

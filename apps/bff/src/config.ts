@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseNetwork, type IpNetwork } from './connection-check/ip-networks';
@@ -164,6 +165,16 @@ const EnvSchema = z.object({
       .default('false'),
   ),
   CONNECTION_CHECK_TIMEOUT: seconds('CONNECTION_CHECK_TIMEOUT', 15),
+  CONNECTION_CHECK_DNS_SERVERS: optional(
+    z
+      .string()
+      .transform((value) => value.split(/[\s,]+/).filter(Boolean))
+      .refine(
+        (servers) => servers.length > 0 && servers.every(isDnsServer),
+        'CONNECTION_CHECK_DNS_SERVERS is a comma-separated list of name server addresses: 10.0.0.2, 10.0.0.3:5353, [fd00::53]:53',
+      )
+      .optional(),
+  ),
   CONNECTION_CHECK_RATE_LIMIT: count('CONNECTION_CHECK_RATE_LIMIT', 10),
   MANAGEMENT_CLUSTER: optional(
     z
@@ -203,6 +214,18 @@ const EnvSchema = z.object({
   ),
   NODE_ENV: optional(z.string().optional()),
 });
+
+/** `ip`, `ip:port` or `[ipv6]:port`, as dns.Resolver#setServers takes them. */
+function isDnsServer(text: string): boolean {
+  const bracketed = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(text);
+  const withPort = /^([\d.]+):(\d{1,5})$/.exec(text);
+  const [address, port] = bracketed
+    ? [bracketed[1] ?? '', bracketed[2]]
+    : withPort
+      ? [withPort[1] ?? '', withPort[2]]
+      : [text, undefined];
+  return isIP(address) !== 0 && (port === undefined || (Number(port) > 0 && Number(port) < 65536));
+}
 
 export interface Config {
   host: string;
@@ -262,6 +285,8 @@ export interface Config {
     timeoutSeconds: number;
     /** Checks per user per RATE_LIMIT_WINDOW. */
     rateLimit: number;
+    /** Name servers for the check's lookups (c-ares); undefined: the system's. */
+    dnsServers: string[] | undefined;
   };
   /**
    * Who may read `/readyz`'s details (and `/metrics`): see middleware/internal-network.ts.
@@ -370,6 +395,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       allowHttp: values.CONNECTION_CHECK_ALLOW_HTTP === 'true',
       timeoutSeconds: values.CONNECTION_CHECK_TIMEOUT,
       rateLimit: values.CONNECTION_CHECK_RATE_LIMIT,
+      dnsServers: values.CONNECTION_CHECK_DNS_SERVERS,
     },
     internalNetworks: values.INTERNAL_NETWORKS,
     clusterStatus: {

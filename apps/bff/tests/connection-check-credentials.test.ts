@@ -196,3 +196,121 @@ describe('bad certificate data and header values are check results, not 500s', (
     },
   );
 });
+
+interface MismatchAnswer extends CheckAnswer {
+  server_mismatch: {
+    kubeconfig_server: string | null;
+    api_server: string;
+    confirmed: boolean;
+  } | null;
+}
+
+describe("a kubeconfig's credentials go only to its own server", () => {
+  const field = () => `127.0.0.1:${kube.port}`;
+  /** A kind or k3s kubeconfig: the cluster's own view of its server, not where the console reaches it. */
+  const clustersOwnView = (
+    user: 'kube-admin' | 'deployer' = 'kube-admin',
+    server = 'https://127.0.0.1:6443',
+  ) =>
+    kubeconfigFor({
+      server,
+      caPem: kube.authority.certPem,
+      certificate: kube.credentials[user]?.certificate,
+      token: kube.credentials[user]?.token,
+    });
+
+  it("when the API server field is not the kubeconfig's server, then no client certificate reaches it, and the answer says why", async () => {
+    const before = mark();
+    const { status, answer } = await check({ api_server: kube.url, kubeconfig: clustersOwnView() });
+    expect(status).toBe(200);
+    expect(statuses(answer)).toEqual({
+      reachable: 'ok',
+      tls: 'ok',
+      version: 'ok',
+      identity: 'skipped',
+      permissions: 'skipped',
+    });
+    const words = `credentials not sent: the kubeconfig is for 127.0.0.1:6443, the API server field is ${field()}`;
+    expect(find(answer, 'identity').message).toContain(words);
+    expect(answer.notes.join(' ')).toContain(
+      `Credentials not sent: the kubeconfig is for 127.0.0.1:6443`,
+    );
+    expect((answer as MismatchAnswer).server_mismatch).toEqual({
+      kubeconfig_server: '127.0.0.1:6443',
+      api_server: field(),
+      confirmed: false,
+    });
+    const sent = sentSince(before);
+    expect(sent.requests.map((request) => request.path)).toEqual(['/version']);
+    expect(sent.clientCertificate).toBe(false);
+    expect(sent.authorization).toBe(false);
+  });
+
+  it("when only the host differs (localhost for 127.0.0.1), then no bearer token reaches the field's server", async () => {
+    const before = mark();
+    const { answer } = await check({
+      api_server: kube.url,
+      kubeconfig: clustersOwnView('deployer', `https://localhost:${kube.port}`),
+    });
+    expect(find(answer, 'identity').message).toContain(
+      `the kubeconfig is for localhost:${kube.port}, the API server field is ${field()}`,
+    );
+    expect(sentSince(before).authorization).toBe(false);
+  });
+
+  it('when the kubeconfig names no server, then its credentials are not sent either', async () => {
+    const config = JSON.parse(clustersOwnView('deployer')) as {
+      clusters: { cluster: Record<string, unknown> }[];
+    };
+    delete config.clusters[0]?.cluster.server;
+    const before = mark();
+    const { answer } = await check({ api_server: kube.url, kubeconfig: JSON.stringify(config) });
+    expect((answer as MismatchAnswer).server_mismatch).toMatchObject({ kubeconfig_server: null });
+    expect(find(answer, 'identity').message).toContain('the kubeconfig names no server');
+    expect(sentSince(before).authorization).toBe(false);
+  });
+
+  it("when the user confirms the field's host:port for this check, then the credentials reach it", async () => {
+    const before = mark();
+    const { status, answer } = await check({
+      api_server: kube.url,
+      kubeconfig: clustersOwnView(),
+      confirm_credentials_for: field(),
+    });
+    expect(status).toBe(200);
+    expect(statuses(answer)).toMatchObject({ identity: 'ok', permissions: 'ok' });
+    expect(find(answer, 'identity').message).toContain('kube-admin');
+    expect((answer as MismatchAnswer).server_mismatch).toEqual({
+      kubeconfig_server: '127.0.0.1:6443',
+      api_server: field(),
+      confirmed: true,
+    });
+    expect(answer.notes.join(' ')).toContain(`Credentials sent to ${field()} as you confirmed`);
+    expect(sentSince(before).clientCertificate).toBe(true);
+  });
+
+  it('when the confirmation names another address, then 400 naming the field, and nothing is contacted', async () => {
+    const before = mark();
+    const { status, answer } = await check({
+      api_server: kube.url,
+      kubeconfig: clustersOwnView(),
+      confirm_credentials_for: '127.0.0.1:6443',
+    });
+    expect(status).toBe(400);
+    expect(
+      (answer as unknown as { metadata: Record<string, string> }).metadata.confirm_credentials_for,
+    ).toContain(field());
+    expect(sentSince(before).requests).toEqual([]);
+  });
+
+  it("when the kubeconfig's server is the field written another way (trailing slash), then credentials are sent as usual", async () => {
+    const before = mark();
+    const { answer } = await check({
+      api_server: kube.url,
+      kubeconfig: clustersOwnView('deployer', `${kube.url}/`),
+    });
+    expect((answer as MismatchAnswer).server_mismatch).toBeNull();
+    expect(find(answer, 'identity').message).toContain('deployer');
+    expect(sentSince(before).authorization).toBe(true);
+  });
+});

@@ -134,8 +134,11 @@ export interface ResolvedAddress {
   family: number;
 }
 
-/** Looks a name up (all addresses); `dns.promises.lookup` with `{all: true}` in production. */
-export type Resolver = (hostname: string) => Promise<ResolvedAddress[]>;
+/**
+ * Looks a name up (all addresses) within `timeoutMs`; dns-lookup.ts in production (c-ares, never
+ * the thread pool). Rejects with a `code`: ENOTFOUND/ENODATA, or ETIMEOUT when out of time.
+ */
+export type Resolver = (hostname: string, timeoutMs?: number) => Promise<ResolvedAddress[]>;
 
 export type Resolution =
   | { ok: true; address: string; family: 4 | 6; addresses: string[] }
@@ -151,6 +154,8 @@ export async function resolveTarget(
   resolver: Resolver,
   hostname: string,
   port: number,
+  /** The time the lookup may take (the check's step, within its deadline). */
+  timeoutMs = 5000,
 ): Promise<Resolution> {
   const bare = hostname.startsWith('[') ? hostname.slice(1, -1) : hostname;
   let addresses: ResolvedAddress[];
@@ -158,17 +163,9 @@ export async function resolveTarget(
     addresses = [{ address: bare, family: parseIp(bare)?.family ?? 4 }];
   } else {
     try {
-      addresses = await resolver(bare);
+      addresses = await resolver(bare, timeoutMs);
     } catch (error) {
-      const code = (error as { code?: string }).code;
-      return {
-        ok: false,
-        reason:
-          code === 'ENOTFOUND' || code === 'ENODATA'
-            ? `The name ${bare} does not resolve (DNS has no address for it).`
-            : `The name ${bare} could not be resolved${code ? ` (${code})` : ''}.`,
-        addresses: [],
-      };
+      return { ok: false, reason: lookupFailure(bare, error, timeoutMs), addresses: [] };
     }
   }
   const texts = addresses.map((entry) => entry.address);
@@ -197,4 +194,15 @@ export async function resolveTarget(
     family: first.family === 6 ? 6 : 4,
     addresses: texts,
   };
+}
+
+function lookupFailure(name: string, error: unknown, timeoutMs: number): string {
+  const code = (error as { code?: string }).code;
+  if (code === 'ENOTFOUND' || code === 'ENODATA') {
+    return `The name ${name} does not resolve (DNS has no address for it).`;
+  }
+  if (code === 'ETIMEOUT' || code === 'ECANCELLED') {
+    return `The name ${name} did not resolve in time: no DNS answer within ${Math.round(timeoutMs / 100) / 10} s. Check the name, or use the API server's address.`;
+  }
+  return `The name ${name} could not be resolved${code ? ` (${code})` : ''}.`;
 }

@@ -1,12 +1,13 @@
-import { lookup } from 'node:dns/promises';
-import { isIP } from 'node:net';
 import { ErrorReason } from '@cluster-console/shared';
 import express, { Router, type RequestHandler } from 'express';
 import { rateLimit, type Store } from 'express-rate-limit';
 import type { Logger } from 'pino';
 import { sendError } from '../middleware/errors';
 import { limiterBase } from '../middleware/rate-limits';
-import type { Endpoint, Resolver } from './address-policy';
+import type { Resolver } from './address-policy';
+import { dnsLookup } from './dns-lookup';
+import { HostsFile } from './hosts-file';
+import { ProtectedEndpoints } from './protected-endpoints';
 import type { IpNetwork } from './ip-networks';
 import {
   ApiServerUrlError,
@@ -15,6 +16,7 @@ import {
   type ConnectionCheckSettings,
 } from './connection-check';
 import { CONNECTION_CHECK_ROUTE, ConnectionCheckRequestSchema } from './connection-check.schema';
+import { hostPort } from './credential-destination';
 
 export interface ConnectionCheckOptions {
   allowedNetworks: IpNetwork[] | undefined;
@@ -24,14 +26,9 @@ export interface ConnectionCheckOptions {
   rateLimit: { windowSeconds: number; limit: number; store?: Store | undefined };
   /** URLs of the BFF itself and of its dependencies: never checked (by address and port). */
   protectedUrls: string[];
+  /** `CONNECTION_CHECK_DNS_SERVERS`; undefined: the system's name servers. */
+  dnsServers: string[] | undefined;
 }
-
-/** The system resolver, every address: the check picks and pins one. */
-export const systemResolver: Resolver = async (hostname) =>
-  (await lookup(hostname, { all: true, verbatim: true })).map(({ address, family }) => ({
-    address,
-    family,
-  }));
 
 const STEP_TIMEOUT_MS = 5000;
 const MAX_RESPONSE_BYTES = 64 * 1024;
@@ -50,7 +47,10 @@ export function connectionCheckRouter(deps: {
   resolver?: Resolver;
 }): Router {
   const { options, logger } = deps;
-  const resolver = deps.resolver ?? systemResolver;
+  const hosts = new HostsFile();
+  const resolver = deps.resolver ?? dnsLookup({ servers: options.dnsServers, hosts });
+  const stepTimeoutMs = Math.min(STEP_TIMEOUT_MS, options.timeoutSeconds * 1000);
+  const endpoints = new ProtectedEndpoints(options.protectedUrls, resolver, hosts, stepTimeoutMs);
   const { windowSeconds, limit, store } = options.rateLimit;
   const perUser = rateLimit({
     ...limiterBase(windowSeconds, limit, store),
@@ -98,18 +98,26 @@ export function connectionCheckRouter(deps: {
         });
         return;
       }
+      const confirmed = parsed.data.confirm_credentials_for;
+      if (confirmed !== undefined && confirmed !== hostPort(url)) {
+        const message = `confirm_credentials_for must be the API server's host and port, ${hostPort(url)}: a confirmation is for that address only.`;
+        sendError(res, 400, ErrorReason.VALIDATION_FAILED, message, {
+          confirm_credentials_for: message,
+        });
+        return;
+      }
       const settings: ConnectionCheckSettings = {
         policy: {
           allowedNetworks: options.allowedNetworks,
-          protectedEndpoints: await protectedEndpoints(options.protectedUrls, resolver),
+          protectedEndpoints: await endpoints.current(),
         },
         resolver,
         allowHttp: options.allowHttp,
         timeoutMs: options.timeoutSeconds * 1000,
-        stepTimeoutMs: Math.min(STEP_TIMEOUT_MS, options.timeoutSeconds * 1000),
+        stepTimeoutMs,
         maxResponseBytes: MAX_RESPONSE_BYTES,
       };
-      const result = await runConnectionCheck(settings, url, parsed.data.kubeconfig);
+      const result = await runConnectionCheck(settings, url, parsed.data.kubeconfig, confirmed);
       logger.info(
         {
           event: 'connection_check',
@@ -117,6 +125,12 @@ export function connectionCheckRouter(deps: {
           user: res.locals.username,
           host: url.host,
           address: result.address,
+          // Whether credentials went to a server the kubeconfig is not for (never what they are).
+          otherServer: result.server_mismatch
+            ? result.server_mismatch.confirmed
+              ? 'credentials sent, confirmed'
+              : 'credentials not sent'
+            : undefined,
           checks: Object.fromEntries(result.checks.map((check) => [check.id, check.status])),
           durationMs: result.duration_ms,
         },
@@ -127,37 +141,3 @@ export function connectionCheckRouter(deps: {
   );
   return router;
 }
-
-/** The BFF's and its dependencies' address:port pairs, names resolved now (failures ignored). */
-async function protectedEndpoints(urls: string[], resolver: Resolver): Promise<Endpoint[]> {
-  const endpoints: Endpoint[] = [];
-  await Promise.all(
-    urls.map(async (text) => {
-      let url: URL;
-      try {
-        url = new URL(text);
-      } catch {
-        return;
-      }
-      const port = Number(url.port || DEFAULT_PORTS[url.protocol] || 0);
-      const host = url.hostname.replace(/^\[|\]$/g, '');
-      if (isIP(host)) {
-        endpoints.push({ address: host, port });
-        return;
-      }
-      try {
-        for (const { address } of await resolver(host)) endpoints.push({ address, port });
-      } catch {
-        // A dependency that does not resolve cannot be reached by the check either.
-      }
-    }),
-  );
-  return endpoints;
-}
-
-const DEFAULT_PORTS: Record<string, number> = {
-  'http:': 80,
-  'https:': 443,
-  'redis:': 6379,
-  'rediss:': 6379,
-};

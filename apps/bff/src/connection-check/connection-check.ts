@@ -6,13 +6,16 @@ import type {
   CheckStatus,
   ConnectionCheckResponse,
 } from './connection-check.schema';
+import { asSentence, credentialDestination, type Destination } from './credential-destination';
 import { findMaterialProblem } from './credential-material';
 import {
   readCredentials,
   withoutCredentials,
   type CheckCredentials,
 } from './kubeconfig-credentials';
-import { describeKubeAnswer, explainTls, PERMISSIONS, permissionsResult } from './explain';
+import { ApiServerUrlError, parseApiServer } from './api-server-url';
+import { checkIdentity, checkPermissions } from './credentialed-checks';
+import { describeKubeAnswer, explainTls } from './explain';
 import {
   kubeRequest,
   seconds,
@@ -40,32 +43,6 @@ const unexpected = {
   message: 'The server answered in a way the console cannot read.',
 } as const;
 
-export class ApiServerUrlError extends Error {
-  override name = 'ApiServerUrlError';
-}
-
-/** Parses the API server URL: https (or http when allowed), a host, no credentials, no path games. */
-export function parseApiServer(text: string, allowHttp: boolean): URL {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new ApiServerUrlError(`"${text}" is not a URL; write it as https://host:port.`);
-  }
-  if (url.protocol !== 'https:' && !(allowHttp && url.protocol === 'http:')) {
-    throw new ApiServerUrlError(
-      url.protocol === 'http:'
-        ? 'The API server URL must be https: the console checks only https API servers (CONNECTION_CHECK_ALLOW_HTTP allows http).'
-        : `The API server URL must be https://, not ${url.protocol}//.`,
-    );
-  }
-  if (url.username || url.password) {
-    throw new ApiServerUrlError('The API server URL must not contain a user name or password.');
-  }
-  if (!url.hostname) throw new ApiServerUrlError('The API server URL has no host.');
-  return url;
-}
-
 /**
  * Runs the checks in order, each timed; a check that cannot run because an earlier one failed is
  * `skipped` with the reason. Nothing here throws for what the server does: every outcome is a
@@ -75,9 +52,13 @@ export async function runConnectionCheck(
   settings: ConnectionCheckSettings,
   url: URL,
   kubeconfig: string,
+  /** `confirm_credentials_for`: the user confirmed this host:port for this check. */
+  confirmedFor?: string,
 ): Promise<ConnectionCheckResponse> {
   const started = Date.now();
-  const deadline = started + settings.timeoutMs;
+  // The time limit is for the network: it starts once the kubeconfig is read (the first check
+  // loads @kubernetes/client-node, which on a busy machine takes seconds of its own).
+  let deadline = started + settings.timeoutMs;
   const stepTimeout = () => Math.max(1, Math.min(settings.stepTimeoutMs, deadline - Date.now()));
   const apiServer = url.href.replace(/\/$/, '');
   const checks: CheckResult[] = [];
@@ -87,6 +68,7 @@ export async function runConnectionCheck(
     address,
     checks,
     notes,
+    server_mismatch: destination?.mismatch ?? null,
     duration_ms: Date.now() - started,
   });
   const timed = async (
@@ -107,27 +89,35 @@ export async function runConnectionCheck(
     }
   };
 
+  let destination: Destination | undefined = undefined;
   const read = await readCredentials(kubeconfig, apiServer);
   if (!read.ok) {
     skipRest(`Skipped: ${read.error}`);
     return answer(null);
   }
+  deadline = Date.now() + settings.timeoutMs;
   notes.push(...read.credentials.notes);
   const material = findMaterialProblem(read.credentials);
-  // Unusable credentials are not sent at all: the checks that need none still run.
+  destination = credentialDestination(read.credentials.ownServer, url, confirmedFor);
+  if (destination.mismatch) notes.push(asSentence(destination.words));
+  // Unusable credentials, or credentials for another server, are not sent at all: the checks
+  // that need none (reachable, TLS, /version) still run.
   const credentials =
-    material?.part === 'credentials' ? withoutCredentials(read.credentials) : read.credentials;
-  if (credentials.kubeconfigServer) {
-    notes.push(
-      `The kubeconfig's own server is ${credentials.kubeconfigServer}; the check used ${apiServer}.`,
-    );
-  }
+    material?.part === 'credentials' || !destination.send
+      ? withoutCredentials(read.credentials)
+      : read.credentials;
 
   const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
   const hostname = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
   let target: Target | undefined;
   const reachable = await timed('reachable', async () => {
-    const resolution = await resolveTarget(settings.policy, settings.resolver, hostname, port);
+    const resolution = await resolveTarget(
+      settings.policy,
+      settings.resolver,
+      hostname,
+      port,
+      stepTimeout(),
+    );
     if (!resolution.ok) {
       // Never the addresses a name resolved to: see resolveTarget.
       return { status: 'failed', message: resolution.reason };
@@ -218,6 +208,10 @@ export async function runConnectionCheck(
     skipRest("Skipped: the kubeconfig's credentials cannot be used, so none were sent.");
     return answer(target.address);
   }
+  if (!destination.send) {
+    skipRest(`Skipped: ${destination.words}`);
+    return answer(target.address);
+  }
   if (
     credentials.credential === 'none' &&
     credentials.notes.some((note) => /was not run/.test(note))
@@ -228,63 +222,10 @@ export async function runConnectionCheck(
     return answer(target.address);
   }
 
-  await timed('identity', async () => {
-    const reply = await ask({
-      method: 'POST',
-      path: '/apis/authentication.k8s.io/v1/selfsubjectreviews',
-      body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' },
-    });
-    if (reply.ok && reply.status === 404) {
-      return {
-        status: 'warning',
-        message:
-          'Who the credentials are is unknown: this server is older than Kubernetes 1.28 and has no SelfSubjectReview.',
-      };
-    }
-    const described = describeKubeAnswer(reply, 'SelfSubjectReview');
-    if (described || !reply.ok) return described ?? unexpected;
-    const userInfo = (
-      reply.json as { status?: { userInfo?: { username?: unknown; groups?: unknown } } }
-    )?.status?.userInfo;
-    if (typeof userInfo?.username !== 'string') {
-      return {
-        status: 'warning',
-        message: 'Who the credentials are is unknown: the server did not say.',
-      };
-    }
-    const groups = Array.isArray(userInfo.groups) ? userInfo.groups.map(String) : [];
-    return {
-      status: 'ok',
-      message: `The credentials (${credentials.credential}) are the user ${userInfo.username}.`,
-      detail: groups.length > 0 ? `Groups: ${groups.join(', ')}` : undefined,
-    };
-  });
-
-  await timed('permissions', async () => {
-    const answers = [];
-    for (const permission of PERMISSIONS) {
-      const reply = await ask({
-        method: 'POST',
-        path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
-        body: {
-          apiVersion: 'authorization.k8s.io/v1',
-          kind: 'SelfSubjectAccessReview',
-          spec: {
-            resourceAttributes: {
-              verb: 'create',
-              group: permission.group,
-              resource: permission.resource,
-            },
-          },
-        },
-      });
-      const described = describeKubeAnswer(reply, 'SelfSubjectAccessReview');
-      if (described || !reply.ok) return described ?? unexpected;
-      answers.push({ permission, reply });
-    }
-    return permissionsResult(answers);
-  });
+  await timed('identity', () => checkIdentity(ask, credentials));
+  await timed('permissions', () => checkPermissions(ask));
   return answer(target.address);
 }
 
 export type { CheckCredentials };
+export { ApiServerUrlError, parseApiServer };

@@ -19,6 +19,8 @@ export interface CheckCredentials {
   notes: string[];
   /** The kubeconfig's own server for the context, when it differs from the one checked. */
   kubeconfigServer: string | undefined;
+  /** The kubeconfig's own server for the context, as written: where its credentials belong. */
+  ownServer: string | undefined;
 }
 
 export type ReadCredentialsResult =
@@ -95,6 +97,7 @@ export async function readCredentials(
   }
   const kubeconfigServer =
     typeof cluster.server === 'string' && cluster.server !== apiServer ? cluster.server : undefined;
+  const ownServer = typeof cluster.server === 'string' ? cluster.server : undefined;
   cluster.server = apiServer;
   const kc = new (await loadKubeConfig())();
   try {
@@ -143,6 +146,7 @@ export async function readCredentials(
             : 'none',
       notes,
       kubeconfigServer,
+      ownServer,
     },
   };
 }

@@ -23,13 +23,30 @@ export interface ConnectionCheckResult {
   checks: CheckResult[];
   /** What in the kubeconfig was deliberately not used (exec plugins, file paths, proxies). */
   notes: string[];
+  /** The API server field is not the kubeconfig's own server; null when it is. */
+  server_mismatch: ServerMismatch | null;
   duration_ms: number;
+}
+
+/**
+ * The BFF sends a kubeconfig's credentials only to its own server: for another address, only
+ * when the user confirms that address (`confirm_credentials_for`) for one check.
+ */
+export interface ServerMismatch {
+  /** The kubeconfig's own server as host:port; null when it names none. */
+  kubeconfig_server: string | null;
+  /** The API server field as host:port: what a confirmation repeats. */
+  api_server: string;
+  /** The credentials were sent, as the user confirmed; false: none were sent. */
+  confirmed: boolean;
 }
 
 export interface ConnectionCheckInput {
   api_server: string;
   /** The reduced kubeconfig, exactly as the save request carries it. */
   kubeconfig: string;
+  /** The user confirmed this host:port (the answer's `server_mismatch.api_server`) for this check. */
+  confirm_credentials_for?: string;
 }
 
 const STATUSES: readonly CheckStatus[] = ['ok', 'warning', 'failed', 'skipped'];
@@ -64,7 +81,18 @@ export function readConnectionCheck(value: unknown): ConnectionCheckResult {
     notes: Array.isArray(raw.notes)
       ? raw.notes.filter((note): note is string => typeof note === 'string')
       : [],
+    server_mismatch: readMismatch(raw.server_mismatch),
     duration_ms: milliseconds(raw.duration_ms),
+  };
+}
+
+function readMismatch(value: unknown): ServerMismatch | null {
+  const raw = (value ?? {}) as Record<string, unknown>;
+  if (typeof raw.api_server !== 'string' || raw.api_server === '') return null;
+  return {
+    kubeconfig_server: typeof raw.kubeconfig_server === 'string' ? raw.kubeconfig_server : null,
+    api_server: raw.api_server,
+    confirmed: raw.confirmed === true,
   };
 }
 

@@ -8,6 +8,7 @@ import {
   type CheckStatus,
   type ConnectionCheckResult,
 } from '../api/check-connection';
+import { CredentialsMismatch } from './credentials-mismatch';
 import './connection-check.css';
 
 const KNOWN_CHECKS = ['reachable', 'tls', 'version', 'identity', 'permissions'];
@@ -53,11 +54,20 @@ export function ConnectionCheck({ apiServer, kubeconfig }: ConnectionCheckProps)
   }, [stale, reset]);
   useEffect(() => () => controller.current?.abort(), []);
 
-  const run = () => {
+  const heading = useRef<HTMLHeadingElement>(null);
+  const run = (confirmFor?: string) => {
     controller.current?.abort();
     const next = new AbortController();
     controller.current = next;
-    mutation.mutate({ input, signal: next.signal });
+    mutation.mutate({
+      input: confirmFor ? { ...input, confirm_credentials_for: confirmFor } : input,
+      signal: next.signal,
+    });
+  };
+  /** The confirming button goes away with the answer: the keyboard stays in this section. */
+  const confirm = (address: string) => {
+    run(address);
+    heading.current?.focus();
   };
 
   const pending = mutation.isPending && !stale;
@@ -66,7 +76,7 @@ export function ConnectionCheck({ apiServer, kubeconfig }: ConnectionCheckProps)
 
   return (
     <section className="connection-check" aria-labelledby={titleId}>
-      <h3 id={titleId} className="connection-check-title">
+      <h3 id={titleId} className="connection-check-title" ref={heading} tabIndex={-1}>
         {t('connectionCheck.title')}
       </h3>
       <p className="field-hint">{t('connectionCheck.lead')}</p>
@@ -76,7 +86,7 @@ export function ConnectionCheck({ apiServer, kubeconfig }: ConnectionCheckProps)
           className="button"
           disabled={!ready || pending}
           aria-describedby={ready ? undefined : `${titleId}-needs`}
-          onClick={run}
+          onClick={() => run()}
         >
           {result || error ? t('connectionCheck.again') : t('connectionCheck.button')}
         </button>
@@ -97,6 +107,13 @@ export function ConnectionCheck({ apiServer, kubeconfig }: ConnectionCheckProps)
         ) : null}
       </p>
       {error ? <CheckError error={error} /> : null}
+      {result?.server_mismatch ? (
+        <CredentialsMismatch
+          mismatch={result.server_mismatch}
+          disabled={pending}
+          onConfirm={() => confirm(result.server_mismatch?.api_server ?? '')}
+        />
+      ) : null}
       {result ? <CheckResults result={result} /> : null}
     </section>
   );
@@ -138,7 +155,9 @@ function CheckError({
       </Alert>
     );
   }
-  const fields = (['api_server', 'kubeconfig'] as const).filter((field) => error.metadata[field]);
+  const fields = (['api_server', 'kubeconfig', 'confirm_credentials_for'] as const).filter(
+    (field) => error.metadata[field],
+  );
   return (
     <Alert tone="error" title={t('connectionCheck.errors.title')}>
       {fields.length > 0 ? (
