@@ -14,8 +14,24 @@ export function workerTypeLabel(t: TFunction, value: string | undefined): string
   return value ? t(`cluster.workerType.${value}`, { defaultValue: value }) : '';
 }
 
+/** "Virtual · Worker · Pipeline": the parts a cluster (or a file's draft of one) has, in words. */
+export function describeKind(
+  t: TFunction,
+  kind: {
+    cluster_type?: string | undefined;
+    usage?: string | undefined;
+    worker_type?: string | undefined;
+  },
+): string {
+  return [
+    clusterTypeLabel(t, kind.cluster_type),
+    usageLabel(t, kind.usage),
+    workerTypeLabel(t, kind.worker_type),
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
 export function describeCluster(t: TFunction, cluster: Cluster): string {
-  const parts = [clusterTypeLabel(t, cluster.cluster_type), usageLabel(t, cluster.usage)];
-  if (cluster.worker_type) parts.push(workerTypeLabel(t, cluster.worker_type));
-  return parts.join(' · ');
+  return describeKind(t, cluster);
 }

@@ -1,13 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { describeKind } from '../../lib/cluster-labels';
 import { clusterPath } from '../../lib/cluster-paths';
+import { ruleText } from '../../lib/rule-text';
 import type { ApplyRow } from '../../lib/plan-apply';
 import type { RowProgress } from './use-apply-run';
 import '../detail-tables.css';
-
-function kindText(row: ApplyRow): string {
-  return [row.cluster_type, row.usage, row.worker_type].filter(Boolean).join(' · ');
-}
 
 function ChangeCell({ row }: { row: ApplyRow }) {
   const { t } = useTranslation();
@@ -66,7 +64,7 @@ export function ApplyTable({
   rows: readonly ApplyRow[];
   progress: ReadonlyMap<string, RowProgress>;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <div className="table-scroll">
       <table className="detail-table batch-table">
@@ -86,7 +84,7 @@ export function ApplyTable({
             <tr key={row.index} data-cluster={row.name}>
               <td>{t('batch.apply.document', { index: row.index, line: row.line })}</td>
               <th scope="row">{row.name || t('batch.apply.noName')}</th>
-              <td>{kindText(row)}</td>
+              <td>{describeKind(t, row)}</td>
               <td>
                 <ChangeCell row={row} />
               </td>
@@ -100,7 +98,8 @@ export function ApplyTable({
                         {problem.at !== undefined
                           ? t('batch.apply.atLine', { line: problem.at })
                           : null}
-                        {problem.field ? <code>{problem.field}</code> : null} {problem.message}
+                        {problem.field ? <code>{problem.field}</code> : null}{' '}
+                        {ruleText(t, i18n.language, problem.message)}
                       </li>
                     ))}
                   </ul>

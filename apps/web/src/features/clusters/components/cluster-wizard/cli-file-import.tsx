@@ -2,11 +2,13 @@ import { useId, useRef, useState } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { DropZone } from '../../../../components/ui/drop-zone';
-import type { CliClusterDraft, CliFileIssue, CliFileReadResult } from '@cluster-console/shared';
+import type { CliFileIssue, CliFileReadResult } from '@cluster-console/shared';
+import { describeKind } from '../../lib/cluster-labels';
 import { Alert } from '../../../../components/ui/alert';
 import { Dialog } from '../../../../components/ui/dialog';
 import '../cli-file.css';
 import type { BatchFile } from '../batch-apply/batch-file';
+import { issueText } from './cli-issue-text';
 import { Disclosure } from './disclosure';
 import { useWizardState } from './wizard-context';
 import type { WizardValues } from './wizard-form';
@@ -23,17 +25,6 @@ interface Imported {
   name: string;
   source: string;
   notes: string[];
-}
-
-function issueText(issue: CliFileIssue): string {
-  const where = [issue.line !== undefined ? `line ${issue.line}` : '', issue.path ?? '']
-    .filter(Boolean)
-    .join(', ');
-  return where ? `${where}: ${issue.message}` : issue.message;
-}
-
-function kindText(cluster: CliClusterDraft): string {
-  return [cluster.cluster_type, cluster.usage, cluster.worker_type].filter(Boolean).join(' · ');
 }
 
 /**
@@ -55,7 +46,8 @@ export function CliFileImport({
   /** "Register all": the whole file to review and save, when the file holds several clusters. */
   onRegisterAll?: ((file: BatchFile) => void) | undefined;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const told = (issue: CliFileIssue) => issueText(t, i18n.language, issue);
   const fileId = useId();
   const pasteId = useId();
   const { reset, formState } = useFormContext<WizardValues>();
@@ -89,7 +81,7 @@ export function CliFileImport({
       name: doc.cluster.name ?? '',
       source: from,
       notes: [
-        ...doc.notes.map(issueText),
+        ...doc.notes.map(told),
         ...notes.map((note) => t(`cliImport.notes.${note.key}`, note.values)),
       ],
     });
@@ -219,7 +211,7 @@ export function CliFileImport({
         {problem ? <Alert tone="error">{problem}</Alert> : null}
         {result && !result.ok ? (
           <Alert tone="error" title={t('cliImport.unreadableFile', { source })}>
-            <p>{issueText(result.error)}</p>
+            <p>{told(result.error)}</p>
           </Alert>
         ) : null}
         {bad.map((doc) => (
@@ -230,7 +222,7 @@ export function CliFileImport({
           >
             <ul>
               {doc.errors.map((error) => (
-                <li key={issueText(error)}>{issueText(error)}</li>
+                <li key={told(error)}>{told(error)}</li>
               ))}
             </ul>
           </Alert>
@@ -254,7 +246,7 @@ export function CliFileImport({
                 />
                 <span>
                   <strong>{doc.cluster.name ?? t('cliImport.noName')}</strong>
-                  <span className="muted small"> {kindText(doc.cluster)}</span>
+                  <span className="muted small"> {describeKind(t, doc.cluster)}</span>
                 </span>
               </label>
             ))}
@@ -262,7 +254,7 @@ export function CliFileImport({
               <Alert tone="warning" live={false} title={t('cliImport.notUsed')}>
                 <ul className="cli-file-notes">
                   {selected.notes.map((note) => (
-                    <li key={issueText(note)}>{issueText(note)}</li>
+                    <li key={told(note)}>{told(note)}</li>
                   ))}
                 </ul>
               </Alert>

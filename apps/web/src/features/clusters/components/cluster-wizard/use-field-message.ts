@@ -1,11 +1,12 @@
 import type { FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { isLockReason } from './wizard-locks';
+import { ruleTextKey } from '../../lib/rule-text';
 import { CHECKS_UNAVAILABLE } from './wizard-resolver';
 
 /**
- * The message to show under a field. The shared rules speak English; in Chinese a translated
- * explanation per field is shown instead. A server's message is always shown as the server said it.
+ * The message to show under a field. The shared rules speak English; in Chinese a known rule text
+ * is told with its values (rule-text.ts), any other one by a translated explanation per field. A
+ * server's message is always shown as the server said it.
  */
 export function useFieldMessage(): (
   field: string,
@@ -16,7 +17,8 @@ export function useFieldMessage(): (
     if (!error?.message) return undefined;
     if (error.type === CHECKS_UNAVAILABLE) return t('wizard.checksFailed');
     if (error.type === 'server' || i18n.language === 'en') return error.message;
-    if (isLockReason(error.message)) return t('wizard.locked.short');
+    const known = ruleTextKey(error.message);
+    if (known) return t(known.key, known.values);
     return t(`validation.${field}`, { defaultValue: error.message });
   };
 }

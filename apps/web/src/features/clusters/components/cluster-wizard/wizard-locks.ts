@@ -11,15 +11,9 @@ export function dependentsOf(name: string, clusters: ReadonlyMap<string, Cluster
     .sort();
 }
 
-const LOCK_REASON_MARK = ' carries virtual clusters ';
-
+/** In English, as "wizard.locked.reason" says it; other languages tell it from its values (rule-text.ts). */
 export function lockReason(name: string, dependents: readonly string[]): string {
-  return `${name}${LOCK_REASON_MARK}${dependents.join(', ')}: its type, usage, host cluster, worker type and cluster kind cannot change while they depend on it.`;
-}
-
-/** A field message that is a lock reason (so it is translated as one, not as the field's rule). */
-export function isLockReason(message: string): boolean {
-  return message.includes(LOCK_REASON_MARK);
+  return `${name} carries virtual clusters ${dependents.join(', ')}: its type, usage, host cluster, worker type and cluster kind cannot change while they depend on it.`;
 }
 
 /**
