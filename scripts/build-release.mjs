@@ -4,6 +4,7 @@
 //   .release/bff/            apps/bff/dist/main.js + apps/web/dist/ (the SPA it serves)
 //   .release/clusters-api/   apps/clusters-api/dist/main.js
 //   .release/local-gitlab/   apps/local-gitlab/dist/main.js + apps/local-gitlab/users.json
+//   .release/local-kube/     apps/local-kube/dist/main.js (the local management cluster)
 //
 // Each main.js is one ES module bundled by esbuild with its runtime dependencies and
 // packages/shared inlined, so a folder holds no node_modules, no TypeScript and no dev
@@ -22,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const apps = ['bff', 'clusters-api', 'local-gitlab'];
+const apps = ['bff', 'clusters-api', 'local-gitlab', 'local-kube'];
 const log = (message) => process.stderr.write(`build-release: ${message}\n`);
 
 // Bundled CommonJS dependencies (express, pino, ...) call require() for Node's built-ins: an

@@ -29,7 +29,7 @@ async function main(): Promise<() => Promise<void>> {
   }
   const stack = await startStack({
     dataDir,
-    ports: { gitlab: 8929, clustersApi: 8000, bff: 3000 },
+    ports: { gitlab: 8929, kube: 6443, clustersApi: 8000, bff: 3000 },
     echo: true,
   });
   say('');
@@ -39,6 +39,7 @@ async function main(): Promise<() => Promise<void>> {
   say(`  clusters API        ${stack.clustersApiUrl}  (Nautes-compatible, /openapi.json)`);
   say(`  local GitLab        ${stack.gitlabUrl}`);
   say(`  tenant repository   ${stack.gitlabUrl}/nautes/tenant-config.git`);
+  say(`  management cluster  ${stack.kubeUrl}  (local: Argo CD and Nautes operators, no Vault)`);
   say(`  data                ${dataDir}`);
   say('');
   say('  sign in as (user / password, personal access token, tenant repo access):');
@@ -48,6 +49,11 @@ async function main(): Promise<() => Promise<void>> {
   );
   say('    developer  / developer    glpat-local-developer    Developer: may read, may not push');
   say('    outsider   / outsider     glpat-local-outsider     not a member');
+  say('');
+  say('  watch the tenant management cluster (read-only; --context local-kube-admin may write):');
+  say(
+    `    kubectl --kubeconfig ${stack.managementKubeconfigPath} get clusters.nautes.resource.nautes.io -n nautes -w`,
+  );
   say('');
   say('Press Ctrl+C to stop.');
   return () => stack.stop();

@@ -36,7 +36,7 @@ describe('release build', () => {
   });
 
   it('when built, then each app folder holds its bundle and no TypeScript, node_modules or source', () => {
-    for (const app of ['bff', 'clusters-api', 'local-gitlab'] as const) {
+    for (const app of ['bff', 'clusters-api', 'local-gitlab', 'local-kube'] as const) {
       const files = listFiles(path.join(release, app));
       expect(files).toContain(releasedMainPath(app));
       expect(files).toContain('package.json');

@@ -11,7 +11,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export type AppName = 'local-gitlab' | 'clusters-api' | 'bff';
+export type AppName = 'local-gitlab' | 'local-kube' | 'clusters-api' | 'bff';
 
 export interface RunningProcess {
   name: string;

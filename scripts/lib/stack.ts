@@ -1,6 +1,7 @@
 /**
- * The whole product as `npm start` runs it: local GitLab, clusters API and BFF (which serves
- * the built SPA), each a real child process. Shared by `npm start`, e2e and the benchmarks,
+ * The whole product as `npm start` runs it: local GitLab, the local management cluster
+ * (local-kube: the Kubernetes API stand-in and its operators), clusters API and BFF (which
+ * serves the built SPA), each a real child process. Shared by `npm start`, e2e and the benchmarks,
  * so tests run the product the way users do.
  */
 import { randomBytes } from 'node:crypto';
@@ -10,6 +11,8 @@ import { findFreePort } from './free-port';
 
 export interface StackPorts {
   gitlab: number;
+  /** The local management cluster (Kubernetes API stand-in), HTTPS. */
+  kube: number;
   clustersApi: number;
   bff: number;
 }
@@ -20,7 +23,7 @@ export interface StackOptions {
   /** Fixed ports (npm start); free ports are chosen when absent (tests). */
   ports?: Partial<StackPorts>;
   /** Extra environment per app (e.g. a short token lifetime in tests). */
-  env?: Partial<Record<'gitlab' | 'clustersApi' | 'bff', Record<string, string>>>;
+  env?: Partial<Record<'gitlab' | 'kube' | 'clustersApi' | 'bff', Record<string, string>>>;
   echo?: boolean;
   /** Callback URLs of further consoles signing in at this local GitLab (e.g. a balancer's). */
   extraRedirectUris?: string[];
@@ -35,7 +38,15 @@ export interface Stack {
   dataDir: string;
   /** The console's OAuth client secret at this local GitLab (random per stack). */
   clientSecret: string;
-  apps: { gitlab: RunningApp; clustersApi: RunningApp; bff: RunningApp };
+  /** The local tenant management cluster (apps/local-kube). */
+  kubeUrl: string;
+  /**
+   * Its kubeconfig (CA included, mode 0600): current context `local-kube` is the read-only
+   * `cluster-watcher` (token) the BFF uses; context `local-kube-admin` is `kube-admin`
+   * (client certificate, system:masters) for tests that write, e.g. a failing condition.
+   */
+  managementKubeconfigPath: string;
+  apps: { gitlab: RunningApp; kube: RunningApp; clustersApi: RunningApp; bff: RunningApp };
   /** Everything every process logged, for assertions that no secret leaked. */
   logs(): string;
   stop(): Promise<void>;
@@ -45,6 +56,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const { dataDir, env = {}, echo = false, release } = options;
   const ports: StackPorts = {
     gitlab: options.ports?.gitlab ?? (await findFreePort()),
+    kube: options.ports?.kube ?? (await findFreePort()),
     clustersApi: options.ports?.clustersApi ?? (await findFreePort()),
     bff: options.ports?.bff ?? (await findFreePort()),
   };
@@ -74,6 +86,18 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       },
     });
     started.push(gitlab);
+    const managementKubeconfigPath = path.join(dataDir, 'local-kube', 'kubeconfig');
+    const kube = await startApp('local-kube', {
+      echo,
+      release,
+      env: {
+        PORT: String(ports.kube),
+        DATA_DIR: path.join(dataDir, 'local-kube'),
+        GITLAB_URL: gitlabUrl,
+        ...env.kube,
+      },
+    });
+    started.push(kube);
     const clustersApi = await startApp('clusters-api', {
       echo,
       release,
@@ -96,6 +120,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         CLUSTERS_API_URL: clustersApi.url,
         SESSION_SECRET: randomBytes(32).toString('base64url'),
         GITLAB_CLIENT_SECRET: clientSecret,
+        MANAGEMENT_KUBECONFIG: managementKubeconfigPath,
+        ARGOCD_APPLICATION: 'nautes',
         ...env.bff,
       },
     });
@@ -106,7 +132,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       bffUrl,
       dataDir,
       clientSecret,
-      apps: { gitlab, clustersApi, bff },
+      kubeUrl: kube.url,
+      managementKubeconfigPath,
+      apps: { gitlab, kube, clustersApi, bff },
       logs: () => started.map((app) => app.logs()).join('\n'),
       stop: stopAll,
     };

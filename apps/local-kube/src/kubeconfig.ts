@@ -54,3 +54,47 @@ export function kubeconfigFor(options: KubeconfigOptions): string {
     2,
   );
 }
+
+export interface ManagementKubeconfigOptions {
+  server: string;
+  caPem: string;
+  /** The read-only watcher's bearer token (the current context: what the console uses). */
+  watcherToken: string;
+  /** The admin's client certificate (group system:masters), context `local-kube-admin`. */
+  admin: Pem;
+}
+
+/** The local management cluster's kubeconfig: a read-only watcher (current) and an admin context. */
+export function managementKubeconfig(options: ManagementKubeconfigOptions): string {
+  const cluster = { server: options.server, 'certificate-authority-data': b64(options.caPem) };
+  return JSON.stringify(
+    {
+      apiVersion: 'v1',
+      kind: 'Config',
+      clusters: [{ name: 'local-kube', cluster }],
+      users: [
+        { name: 'cluster-watcher', user: { token: options.watcherToken } },
+        {
+          name: 'kube-admin',
+          user: {
+            'client-certificate-data': b64(options.admin.certPem),
+            'client-key-data': b64(options.admin.keyPem),
+          },
+        },
+      ],
+      contexts: [
+        {
+          name: 'local-kube',
+          context: { cluster: 'local-kube', user: 'cluster-watcher', namespace: 'nautes' },
+        },
+        {
+          name: 'local-kube-admin',
+          context: { cluster: 'local-kube', user: 'kube-admin', namespace: 'nautes' },
+        },
+      ],
+      'current-context': 'local-kube',
+    },
+    null,
+    2,
+  );
+}

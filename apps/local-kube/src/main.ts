@@ -1,0 +1,75 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pino } from 'pino';
+import { ConfigError, loadConfig } from './config';
+import { managementKubeconfig } from './kubeconfig';
+import { startOperators } from './operators';
+import { startLocalKube } from './server';
+
+/**
+ * The local tenant management cluster as a process (`npm start`): the API stand-in on
+ * HOST:PORT with random tokens, the local operators syncing the tenant repository into it, and
+ * a kubeconfig (mode 0600) for kubectl and the console. Data lives in memory: a restart begins
+ * empty and Argo CD's first poll brings every Cluster file back.
+ */
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = pino({ level: config.logLevel, base: { app: 'local-kube' } });
+  mkdirSync(config.dataDir, { recursive: true });
+  const kube = await startLocalKube({ host: config.host, port: config.port, randomTokens: true });
+  const operators = startOperators(kube.store, {
+    namespace: config.namespace,
+    name: config.applicationName,
+    repoUrl: config.repoUrl,
+    readToken: config.readToken,
+    branch: config.branch,
+    cacheDir: path.join(config.dataDir, 'argocd'),
+    ...config.timings,
+    onError: (message) => logger.warn({ event: 'argocd-fetch-failed' }, message),
+  });
+  const admin = kube.credentials['kube-admin']?.certificate;
+  const watcherToken = kube.credentials['cluster-watcher']?.token;
+  if (!admin || !watcherToken) throw new Error('the default users are missing');
+  writeFileSync(
+    config.kubeconfigPath,
+    managementKubeconfig({ server: kube.url, caPem: kube.authority.certPem, watcherToken, admin }),
+    { mode: 0o600 },
+  );
+  const listening = {
+    event: 'listening',
+    url: kube.url,
+    kubeconfig: config.kubeconfigPath,
+    repository: config.repoUrl,
+    application: `argocd/${config.applicationName}`,
+  };
+  // Whoever started the process waits for this line, whatever LOG_LEVEL says.
+  if (logger.isLevelEnabled('info')) logger.info(listening, 'listening');
+  else process.stdout.write(`${JSON.stringify({ app: 'local-kube', ...listening })}\n`);
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ event: 'stopping', signal }, 'stopping');
+    operators.stop();
+    void kube.close().then(() => process.exit(0));
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `local-kube failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});
