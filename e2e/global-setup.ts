@@ -10,8 +10,8 @@ import { authDir, repoRoot, screenshotDir, stackInfoFile } from './support/paths
 import type { StackInfo } from './support/stack-info';
 
 /**
- * Builds the SPA, then starts local GitLab, the clusters API and the BFF as `npm start` does,
- * on free ports and fresh data. Returns the teardown Playwright runs at the end.
+ * Builds the SPA, then starts local GitLab, the local management cluster, the clusters API and
+ * the BFF as `npm start` does, on free ports and fresh data. Returns the teardown Playwright runs at the end.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   // Under `npm test` the apps start from the release it built, the SPA included; alone, the
@@ -43,6 +43,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     replicasUrl,
     prefixedUrl,
     clientSecret: stack.clientSecret,
+    managementKubeconfigPath: stack.managementKubeconfigPath,
   };
   mkdirSync(path.dirname(stackInfoFile), { recursive: true });
   writeFileSync(stackInfoFile, JSON.stringify(info, null, 2));

@@ -12,6 +12,11 @@ export interface StackInfo {
   replicasUrl: string;
   /** The console's client secret at the local GitLab (random per run; the file is removed after). */
   clientSecret: string;
+  /**
+   * The local management cluster's kubeconfig (apps/local-kube): current context read-only
+   * (what the BFF uses), context `local-kube-admin` may write (e.g. a failing condition).
+   */
+  managementKubeconfigPath: string;
 }
 
 let cached: StackInfo | undefined;
