@@ -43,6 +43,11 @@ const PARTS = {
     en: () => import('../locales/en.batch.json'),
     'zh-CN': () => import('../locales/zh-CN.batch.json'),
   },
+  // Live status: loaded with the stream, after a page's first render.
+  status: {
+    en: () => import('../locales/en.status.json'),
+    'zh-CN': () => import('../locales/zh-CN.status.json'),
+  },
 } satisfies Record<string, Record<Language, Loader>>;
 export type TextPart = keyof typeof PARTS;
 

@@ -119,6 +119,7 @@ describe('cluster list', () => {
       .map((header) => header.textContent?.replace(/[▲▼↕]/g, '').trim());
     expect(headers).toEqual([
       'Name',
+      'Status',
       'Type',
       'Usage',
       'Worker type',

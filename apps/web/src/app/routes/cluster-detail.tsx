@@ -5,6 +5,7 @@ import { Alert } from '../../components/ui/alert';
 import { useNotice } from '../../components/ui/notice-provider';
 import { Spinner } from '../../components/ui/spinner';
 import { SessionEndedAlert } from '../../features/auth/components/session-ended-alert';
+import { ClusterStatusSection } from '../../features/cluster-status/components/cluster-status-section';
 import { useCluster } from '../../features/clusters/api/get-cluster';
 import { useClusters } from '../../features/clusters/api/get-clusters';
 import {
@@ -112,6 +113,7 @@ export function ClusterDetailRoute() {
               </p>
             </Alert>
           ) : null}
+          <ClusterStatusSection name={cluster.data.name} />
           <section className="card" aria-labelledby="detail-fields-title">
             <h2 id="detail-fields-title" className="card-title">
               {t('detail.settings')}

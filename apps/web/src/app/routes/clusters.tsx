@@ -5,6 +5,9 @@ import type { Cluster } from '@cluster-console/shared';
 import { Alert } from '../../components/ui/alert';
 import { useNotice } from '../../components/ui/notice-provider';
 import { Spinner } from '../../components/ui/spinner';
+import { LiveIndicator } from '../../features/cluster-status/components/live-indicator';
+import { createStatusDeriver } from '../../features/cluster-status/lib/status-of';
+import { useStatusNow, useStatusStream } from '../../features/cluster-status/lib/use-status-stream';
 import { useClusters } from '../../features/clusters/api/get-clusters';
 import { CliFileDownload } from '../../features/clusters/components/cli-file-download';
 import { ClustersTable } from '../../features/clusters/components/clusters-table';
@@ -24,6 +27,12 @@ import { loadTextPart } from '../../lib/i18n';
 import { useDocumentTitle } from '../../lib/use-document-title';
 
 const NO_CLUSTERS: Cluster[] = [];
+
+// Drawn once the live status has started (after the first render): its list of states comes
+// with the contract's schemas, which the list's first download does not carry.
+const StatusFilter = lazy(async () => ({
+  default: (await import('../../features/cluster-status/components/status-filter')).StatusFilter,
+}));
 
 // Loaded on the first delete: the list's initial download carries no dialog code.
 const DeleteClusterDialog = lazy(async () => {
@@ -48,17 +57,34 @@ export function ClustersRoute() {
       updateView({ sort: key, dir: view.sort === key && view.dir === 'asc' ? 'desc' : 'asc' }),
     [updateView, view.sort, view.dir],
   );
-  const clearFilters = () => updateView({ q: '', type: '', usage: '', worker: '' });
+  const clearFilters = () => updateView({ q: '', type: '', usage: '', worker: '', status: '' });
 
   const all = clusters.data ?? NO_CLUSTERS;
-  const { q: query, type, usage, worker, sort, dir } = view;
+  const { q: query, type, usage, worker, status, sort, dir } = view;
+  // Live status: the stream starts after this page's first render; each event re-derives the
+  // statuses (a few ms for 5,000), and only the rows whose status changed re-render.
+  const statusState = useStatusStream();
+  const statusNow = useStatusNow(statusState.clockOffsetMs);
+  const [deriveStatuses] = useState(createStatusDeriver);
+  const names = useMemo(() => all.map((cluster) => cluster.name), [all]);
+  const statuses = useMemo(
+    () => deriveStatuses(names, statusState, statusNow),
+    [deriveStatuses, names, statusState, statusNow],
+  );
+  // Only a status filter makes the rows depend on the statuses: without one, an event changes
+  // cells, never which rows there are. Before the first snapshot (or with no live status) the
+  // filter waits instead of emptying the list.
+  const stateOf = useMemo(
+    () => (status && statuses ? (name: string) => statuses.get(name)?.state : undefined),
+    [status, statuses],
+  );
   // Sorted once per list and order (and remembered); a keystroke only filters the sorted rows.
   const sorted = useMemo(() => sortedClusters(all, sort, dir), [all, sort, dir]);
   // A key filters the sorted rows (a few ms for 5,000) in the same render as the box: deferring
   // it (useDeferredValue) cost a second render and a frame more before the rows showed.
   const rows = useMemo(
-    () => filterSortedClusters(sorted, { q: query, type, usage, worker }),
-    [sorted, query, type, usage, worker],
+    () => filterSortedClusters(sorted, { q: query, type, usage, worker, status }, stateOf),
+    [sorted, query, type, usage, worker, status, stateOf],
   );
   const virtualsByHost = useMemo(() => virtualClustersByHost(all), [all]);
   const filtered = hasFilters(view);
@@ -110,13 +136,28 @@ export function ClustersRoute() {
             onSearchEnd={flush}
             onClear={clearFilters}
             filtered={filtered}
-          />
-          <p className="result-count" role="status">
-            {filtered
-              ? t('list.showingFiltered', { count: rows.length, total: all.length })
-              : t('list.showing', { count: all.length })}
-            {clusters.isFetching ? <span className="muted"> · {t('list.refreshing')}</span> : null}
-          </p>
+          >
+            {statusState.connection !== 'idle' ? (
+              <Suspense fallback={null}>
+                <StatusFilter
+                  value={status}
+                  onChange={(value) => updateView({ status: value })}
+                  anyLabel={t('list.any')}
+                />
+              </Suspense>
+            ) : null}
+          </ClustersToolbar>
+          <div className="list-meta">
+            <p className="result-count" role="status">
+              {filtered
+                ? t('list.showingFiltered', { count: rows.length, total: all.length })
+                : t('list.showing', { count: all.length })}
+              {clusters.isFetching ? (
+                <span className="muted"> · {t('list.refreshing')}</span>
+              ) : null}
+            </p>
+            <LiveIndicator state={statusState} />
+          </div>
           {rows.length > 0 ? <CliFileDownload clusters={rows} fileName="clusters.yaml" /> : null}
           {rows.length === 0 ? (
             <div className="empty-state empty-state-small">
@@ -133,6 +174,8 @@ export function ClustersRoute() {
               dir={view.dir}
               onSort={onSort}
               onDelete={setDeleting}
+              statuses={statuses}
+              statusNow={statusNow}
             />
           )}
         </>

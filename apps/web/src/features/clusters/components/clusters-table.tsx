@@ -1,8 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useId, useMemo, useRef } from 'react';
+import { Fragment, memo, useId, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Cluster } from '@cluster-console/shared';
+import type { Cluster, ClusterStatus } from '@cluster-console/shared';
+import { StatusCell } from '../../cluster-status/components/status-cell';
+import type { StatusesByName } from '../../cluster-status/lib/status-of';
 import type { SortDirection, SortKey } from '../lib/cluster-list-view';
 import { createRowTexts, type RowTexts } from '../lib/row-texts';
 import { clusterPath } from '../lib/cluster-paths';
@@ -26,6 +28,10 @@ export interface ClustersTableProps {
   dir: SortDirection;
   onSort: (key: SortKey) => void;
   onDelete: (cluster: Cluster) => void;
+  /** Each cluster's live status; null while none can be shown (the cells say "—"). */
+  statuses: StatusesByName | null;
+  /** The "now" the statuses were derived at (their words say "3 minutes ago"). */
+  statusNow: number;
 }
 
 /**
@@ -40,6 +46,8 @@ export const ClustersTable = memo(function ClustersTable({
   dir,
   onSort,
   onDelete,
+  statuses,
+  statusNow,
 }: ClustersTableProps) {
   const { t } = useTranslation();
   // Looked up once per `t` (a new one comes with each language or newly loaded texts), not by
@@ -80,9 +88,9 @@ export const ClustersTable = memo(function ClustersTable({
         </caption>
         <thead>
           <tr aria-rowindex={1}>
-            {COLUMNS.map((column) => {
+            {COLUMNS.map((column, index) => {
               const active = column.key === sort;
-              return (
+              const header = (
                 <th
                   key={column.key}
                   scope="col"
@@ -97,6 +105,17 @@ export const ClustersTable = memo(function ClustersTable({
                   </button>
                 </th>
               );
+              // Status sits right after the name; it is not sortable (it changes live).
+              return index === 0 ? (
+                <Fragment key={column.key}>
+                  {header}
+                  <th scope="col" className="col-status">
+                    <span className="column-label">{t('list.columns.status')}</span>
+                  </th>
+                </Fragment>
+              ) : (
+                header
+              );
             })}
             <th scope="col" className="col-actions">
               <span className="visually-hidden">{t('list.columns.actions')}</span>
@@ -106,7 +125,7 @@ export const ClustersTable = memo(function ClustersTable({
         <tbody>
           {paddingTop > 0 ? (
             <tr aria-hidden="true" className="spacer-row">
-              <td colSpan={COLUMNS.length + 1} style={{ height: paddingTop }} />
+              <td colSpan={COLUMNS.length + 2} style={{ height: paddingTop }} />
             </tr>
           ) : null}
           {items.map((item) => {
@@ -120,12 +139,14 @@ export const ClustersTable = memo(function ClustersTable({
                 virtuals={virtualsByHost.get(cluster.name)}
                 texts={texts}
                 onDelete={onDelete}
+                status={statuses?.get(cluster.name) ?? null}
+                statusNow={statusNow}
               />
             );
           })}
           {paddingBottom > 0 ? (
             <tr aria-hidden="true" className="spacer-row">
-              <td colSpan={COLUMNS.length + 1} style={{ height: paddingBottom }} />
+              <td colSpan={COLUMNS.length + 2} style={{ height: paddingBottom }} />
             </tr>
           ) : null}
         </tbody>
@@ -140,6 +161,8 @@ interface ClusterRowProps {
   virtuals: string[] | undefined;
   texts: RowTexts;
   onDelete: (cluster: Cluster) => void;
+  status: ClusterStatus | null;
+  statusNow: number;
 }
 
 const EMPTY = '—';
@@ -150,6 +173,8 @@ const ClusterRow = memo(function ClusterRow({
   virtuals,
   texts,
   onDelete,
+  status,
+  statusNow,
 }: ClusterRowProps) {
   const reasonId = useId();
   const virtualCount = virtuals?.length ?? 0;
@@ -161,6 +186,9 @@ const ClusterRow = memo(function ClusterRow({
         <Link to={clusterPath(cluster.name)} className="cluster-link">
           {cluster.name}
         </Link>
+      </td>
+      <td className="col-status">
+        <StatusCell status={status} now={statusNow} />
       </td>
       <td>
         <span className={`badge badge-${cluster.cluster_type}`}>

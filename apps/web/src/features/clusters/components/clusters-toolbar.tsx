@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CLUSTER_TYPES, USAGES, WORKER_TYPES, type ListView } from '../lib/cluster-list-view';
 import { clusterTypeLabel, usageLabel, workerTypeLabel } from '../lib/cluster-labels';
@@ -12,6 +12,8 @@ export interface ClustersToolbarProps {
   onSearchEnd: () => void;
   onClear: () => void;
   filtered: boolean;
+  /** More filters after the built-in ones (the live status's, once it has loaded). */
+  children?: ReactNode;
 }
 
 export function ClustersToolbar({
@@ -21,6 +23,7 @@ export function ClustersToolbar({
   onSearchEnd,
   onClear,
   filtered,
+  children,
 }: ClustersToolbarProps) {
   const { t } = useTranslation();
   const searchId = useId();
@@ -94,6 +97,7 @@ export function ClustersToolbar({
           ))}
         </select>
       </div>
+      {children}
       {filtered ? (
         <button type="button" className="button button-ghost" onClick={onClear}>
           {t('list.clearFilters')}

@@ -97,7 +97,7 @@ function* views(): Generator<ListView> {
         for (const type of ['', 'physical', 'virtual'])
           for (const usage of ['', 'host', 'worker'])
             for (const workerType of ['', 'pipeline', 'deployment'])
-              yield { q, type, usage, worker: workerType, sort, dir };
+              yield { q, type, usage, worker: workerType, status: '', sort, dir };
 }
 
 describe('sorting once and filtering the sorted rows', () => {

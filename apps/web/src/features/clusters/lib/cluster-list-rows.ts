@@ -13,7 +13,12 @@ export interface SortedClusters {
 }
 
 /** The part of the view that narrows the rows; the rest (sort, dir) orders them. */
-export type ListFilters = Pick<ListView, 'q' | 'type' | 'usage' | 'worker'>;
+export type ListFilters = Pick<ListView, 'q' | 'type' | 'usage' | 'worker'> & {
+  status?: string;
+};
+
+/** A cluster's live-status state by name (undefined while it has none). */
+export type StateOf = (name: string) => string | undefined;
 
 export type SortClusters = (
   clusters: readonly Cluster[],
@@ -63,10 +68,19 @@ export function createClusterSorter(sort: SortClusters = sortClusters): SortClus
 /** The app's sorter: switching back to an order seen before costs no sort either. */
 export const sortedClusters = createClusterSorter();
 
-/** The rows of `sorted` that match the search (name, case-insensitive substring) and filters. */
-export function filterSortedClusters(sorted: SortedClusters, filters: ListFilters): Cluster[] {
+/**
+ * The rows of `sorted` that match the search (name, case-insensitive substring) and filters.
+ * With a status filter, only clusters whose live status (`stateOf`) is that state; without
+ * statuses to read (`stateOf` absent: not received yet, or not configured) it filters nothing.
+ */
+export function filterSortedClusters(
+  sorted: SortedClusters,
+  filters: ListFilters,
+  stateOf?: StateOf,
+): Cluster[] {
   const query = filters.q.trim().toLowerCase();
   const { type, usage, worker } = filters;
+  const status = filters.status ?? '';
   const { items, searchKeys } = sorted;
   const rows: Cluster[] = [];
   for (let index = 0; index < items.length; index += 1) {
@@ -76,6 +90,7 @@ export function filterSortedClusters(sorted: SortedClusters, filters: ListFilter
       (!type || cluster.cluster_type === type) &&
       (!usage || cluster.usage === usage) &&
       (!worker || cluster.worker_type === worker) &&
+      (!status || !stateOf || stateOf(cluster.name) === status) &&
       (!query || (searchKeys[index] ?? '').includes(query))
     )
       rows.push(cluster);

@@ -24,7 +24,15 @@ const virtualB: Cluster = { ...virtualA, name: 'vc-a', worker_type: 'deployment'
 describe('list view in the URL', () => {
   it('when the URL holds unknown values, then they fall back to the defaults', () => {
     const view = readListView(new URLSearchParams('type=weird&sort=nope&dir=up&q=abc'));
-    expect(view).toEqual({ q: 'abc', type: '', usage: '', worker: '', sort: 'name', dir: 'asc' });
+    expect(view).toEqual({
+      q: 'abc',
+      type: '',
+      usage: '',
+      worker: '',
+      status: '',
+      sort: 'name',
+      dir: 'asc',
+    });
   });
 
   it('when written back, then defaults are left out', () => {

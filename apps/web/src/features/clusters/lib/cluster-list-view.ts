@@ -22,6 +22,8 @@ export interface ListView {
   type: string;
   usage: string;
   worker: string;
+  /** A live-status state (see features/cluster-status); any value is kept, unknown ones match nothing. */
+  status: string;
   sort: SortKey;
   dir: SortDirection;
 }
@@ -37,6 +39,8 @@ export function readListView(params: URLSearchParams): ListView {
     type: oneOf(CLUSTER_TYPES, params.get('type')),
     usage: oneOf(USAGES, params.get('usage')),
     worker: oneOf(WORKER_TYPES, params.get('worker')),
+    // Checked against the states where the filter is drawn: the list page loads no zod schemas.
+    status: params.get('status') ?? '',
     sort,
     dir: params.get('dir') === 'desc' ? 'desc' : 'asc',
   };
@@ -49,13 +53,14 @@ export function writeListView(view: ListView): URLSearchParams {
   if (view.type) params.set('type', view.type);
   if (view.usage) params.set('usage', view.usage);
   if (view.worker) params.set('worker', view.worker);
+  if (view.status) params.set('status', view.status);
   if (view.sort !== 'name') params.set('sort', view.sort);
   if (view.dir !== 'asc') params.set('dir', view.dir);
   return params;
 }
 
 export function hasFilters(view: ListView): boolean {
-  return Boolean(view.q || view.type || view.usage || view.worker);
+  return Boolean(view.q || view.type || view.usage || view.worker || view.status);
 }
 
 /** host name -> names of the virtual clusters it carries (sorted). */

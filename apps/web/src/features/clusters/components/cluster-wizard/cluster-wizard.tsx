@@ -223,6 +223,7 @@ export function ClusterWizard({
               workerType: values.worker_type,
               updated,
               message: result?.message ?? '',
+              savedAt: new Date().toISOString(),
             });
           },
           onError: (error) => {

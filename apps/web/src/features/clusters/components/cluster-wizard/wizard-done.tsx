@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Profile } from './wizard-form';
+import { SaveProgress } from '../../../cluster-status/components/save-progress';
 import { clusterPath } from '../../lib/cluster-paths';
 
 export interface SavedCluster {
@@ -10,6 +11,8 @@ export interface SavedCluster {
   workerType: string;
   updated: boolean;
   message: string;
+  /** When the save answered: the live progress counts from here. */
+  savedAt: string;
 }
 
 /** What the tenant management cluster installs on each kind of cluster after it syncs the repo. */
@@ -39,6 +42,7 @@ export function WizardDone({ saved, onAnother }: { saved: SavedCluster; onAnothe
       <p className="muted" role="status">
         {saved.message}
       </p>
+      <SaveProgress name={saved.name} savedAt={saved.savedAt} />
       <h3>{t('wizard.done.nextTitle')}</h3>
       <ol className="next-steps">
         <li>{t('wizard.done.commit', { name: saved.name })}</li>

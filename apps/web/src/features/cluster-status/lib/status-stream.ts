@@ -1,0 +1,55 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { loadTextPart } from '../../../lib/i18n';
+import { StatusStore } from './status-store';
+
+/**
+ * The tab's one live-status connection, shared by every component that shows a status (list,
+ * detail, the page after Save). Started by the first of them, after its first render: the
+ * stream's code (with the contract's zod schemas) and its texts are loaded only then, so the
+ * list's first download and first row do not wait for them. Kept open for the tab's life:
+ * moving between pages does not reconnect.
+ */
+export class StatusStream {
+  readonly store = new StatusStore();
+  private started = false;
+  private close: (() => void) | undefined;
+
+  constructor(private readonly queryClient: QueryClient) {}
+
+  start(): void {
+    // A browser without EventSource (or a unit test's jsdom) shows no status: nothing breaks.
+    if (this.started || typeof EventSource === 'undefined') return;
+    this.started = true;
+    void this.connect();
+  }
+
+  stop(): void {
+    this.close?.();
+    this.close = undefined;
+  }
+
+  private async connect(): Promise<void> {
+    const [connection, probe] = await Promise.all([
+      import('../api/status-connection'),
+      import('../api/probe-status-access'),
+      // Every word a status needs is there before the first one shows.
+      loadTextPart('status'),
+    ]);
+    this.close = connection.connectStatusStream(this.store, {
+      open: (url) => new EventSource(url),
+      probe: () => probe.probeStatusAccess(this.queryClient),
+    });
+  }
+}
+
+const streams = new WeakMap<QueryClient, StatusStream>();
+
+/** The stream of one query client (one per tab; tests make a client, and so a stream, each). */
+export function statusStreamOf(queryClient: QueryClient): StatusStream {
+  let stream = streams.get(queryClient);
+  if (!stream) {
+    stream = new StatusStream(queryClient);
+    streams.set(queryClient, stream);
+  }
+  return stream;
+}
