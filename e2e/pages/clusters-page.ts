@@ -30,6 +30,22 @@ export class ClustersPage {
     return (await this.row(name).getByRole('cell').allInnerTexts()).map((text) => text.trim());
   }
 
+  /** The row's cells but the live Status (which follows the management cluster, not the file). */
+  async fieldCells(name: string): Promise<string[]> {
+    const cells = await this.cells(name);
+    return [cells[0] ?? '', ...cells.slice(2)];
+  }
+
+  /** The row's live Status cell: its badge and reason line. */
+  statusCell(name: string): Locator {
+    return this.row(name).getByRole('cell').nth(1);
+  }
+
+  /** The list's live indicator ("Live status: Live"). */
+  liveIndicator(): Locator {
+    return this.page.getByRole('status', { name: /^Live status: / });
+  }
+
   async columnHeaders(): Promise<string[]> {
     return (await this.table().getByRole('columnheader').allInnerTexts()).map((text) =>
       text.replace(/[▲▼↕]/g, '').trim(),

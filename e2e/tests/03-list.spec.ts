@@ -15,6 +15,7 @@ test('journey 4: the list shows the three clusters with the right columns; the t
   await expect(list.table().getByRole('row')).toHaveCount(4);
   expect(await list.columnHeaders()).toEqual([
     'Name',
+    'Status',
     'Type',
     'Usage',
     'Worker type',
@@ -23,16 +24,16 @@ test('journey 4: the list shows the three clusters with the right columns; the t
     'Primary domain',
     'Actions',
   ]);
-  const host = await list.cells('cluster-host');
+  const host = await list.fieldCells('cluster-host');
   expect(host[0]).toBe('cluster-host');
   expect(host[1]).toBe('Physical');
   expect(host[2]).toMatch(/^Host/);
   expect(host.slice(3, 7)).toEqual(['—', '—', 'https://8.217.50.114:6443', '8.217.50.114.nip.io']);
-  await expect(list.row('cluster-host').getByRole('cell').nth(2)).toContainText(
+  await expect(list.row('cluster-host').getByRole('cell').nth(3)).toContainText(
     '1 virtual cluster',
   );
   expect(host[7]).toMatch(/^Delete\nCannot delete: it carries virtual clusters cluster-virtual\./);
-  expect(await list.cells('cluster-virtual')).toEqual([
+  expect(await list.fieldCells('cluster-virtual')).toEqual([
     'cluster-virtual',
     'Virtual',
     'Worker',
@@ -42,7 +43,7 @@ test('journey 4: the list shows the three clusters with the right columns; the t
     '8.217.50.114.nip.io',
     'Delete',
   ]);
-  expect(await list.cells('cluster-physical')).toEqual([
+  expect(await list.fieldCells('cluster-physical')).toEqual([
     'cluster-physical',
     'Physical',
     'Worker',
