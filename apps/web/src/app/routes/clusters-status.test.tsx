@@ -151,7 +151,7 @@ describe('the list with live status', () => {
       ),
     );
     expect(
-      await screen.findByRole('status', { name: 'Live status: Live status not configured' }),
+      await screen.findByRole('status', { name: 'Live status: Not configured' }),
     ).toBeInTheDocument();
     expect(
       screen.getByText(/The console is not connected to a tenant management cluster/),
@@ -168,7 +168,7 @@ describe('the list with live status', () => {
     await openList();
     act(() => FakeEventSource.latest().refuse());
     expect(
-      await screen.findByRole('status', { name: 'Live status: No live status for your account' }),
+      await screen.findByRole('status', { name: 'Live status: No access' }),
     ).toBeInTheDocument();
     expect(FakeEventSource.opened).toHaveLength(1);
   });

@@ -28,7 +28,7 @@ export function ClusterStatusSection({ name }: { name: string }) {
         <h2 id="detail-status-title" className="card-title">
           {t('status.section.title')}
         </h2>
-        <LiveIndicator state={state} />
+        <LiveIndicator state={state} sayHint={false} />
       </div>
       {availability !== 'available' || !status ? (
         <StatusUnavailable

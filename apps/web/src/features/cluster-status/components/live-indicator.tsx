@@ -37,7 +37,14 @@ const SAY_HINT = new Set<Shown>(['notConfigured', 'forbidden', 'watchDown']);
  * "Live" / "Reconnecting…" / "Live status not configured": how far the statuses on the page
  * can be trusted. A polite live region, so a dropped connection is announced once.
  */
-export function LiveIndicator({ state }: { state: StatusStreamState }) {
+export function LiveIndicator({
+  state,
+  sayHint = true,
+}: {
+  state: StatusStreamState;
+  /** False where the page explains the same at more length (the page after Save, detail). */
+  sayHint?: boolean;
+}) {
   const { t } = useTranslation();
   const shown = shownState(state);
   if (!shown) return null;
@@ -56,7 +63,7 @@ export function LiveIndicator({ state }: { state: StatusStreamState }) {
         <span className="live-dot" aria-hidden="true" />
         <span aria-hidden="true">{word}</span>
       </p>
-      {hint && SAY_HINT.has(shown) ? <p className="live-hint muted">{hint}</p> : null}
+      {hint && sayHint && SAY_HINT.has(shown) ? <p className="live-hint muted">{hint}</p> : null}
     </div>
   );
 }

@@ -36,7 +36,7 @@ export function SaveProgress({ name, savedAt }: SaveProgressProps) {
     <section className="save-progress" aria-labelledby="save-progress-title">
       <div className="status-summary">
         <h3 id="save-progress-title">{t('status.progress.title')}</h3>
-        <LiveIndicator state={state} />
+        <LiveIndicator state={state} sayHint={false} />
       </div>
       {availability !== 'available' || !status ? (
         <StatusUnavailable
