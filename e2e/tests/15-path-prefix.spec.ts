@@ -26,6 +26,8 @@ let context: BrowserContext;
 let page: Page;
 /** Every URL the page requested, in order. */
 const requested: string[] = [];
+/** Every answer the page got: status and content type by URL. */
+const answered: { url: string; status: number; type: string }[] = [];
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(120_000);
@@ -34,6 +36,13 @@ test.beforeAll(async ({ browser }) => {
   context = await browser.newContext();
   page = await context.newPage();
   page.on('request', (request) => requested.push(request.url()));
+  page.on('response', (response) =>
+    answered.push({
+      url: response.url(),
+      status: response.status(),
+      type: response.headers()['content-type'] ?? '',
+    }),
+  );
 });
 
 test.afterAll(async () => {
@@ -82,6 +91,14 @@ test('journey 15: under /console, sign in, register a cluster, see it, reload de
   await expect(page).toHaveURL((url) => url.pathname === `${PREFIX}/clusters`);
   const cookies = await context.cookies(prefixed.url);
   expect(cookies.find((cookie) => cookie.name === 'cluster_console_session')?.path).toBe(PREFIX);
+  // Live status under the prefix: the stream is asked for below /console and answered as one.
+  const list = new ClustersPage(page);
+  await expect(list.liveIndicator()).toHaveAccessibleName(/^Live status: (Live|Not configured)$/);
+  const stream = answered.find(
+    (answer) => new URL(answer.url).pathname === `${PREFIX}/api/console/cluster-status/stream`,
+  );
+  expect(stream?.status).toBe(200);
+  expect(stream?.type).toMatch(/^text\/event-stream/);
   await checkPage(page, testInfo, '15-prefix-clusters');
 
   // Register through the header's link: the router keeps the prefix.
@@ -105,7 +122,6 @@ test('journey 15: under /console, sign in, register a cluster, see it, reload de
 
   // In the list, then its page.
   await page.getByRole('banner').getByRole('link', { name: 'Clusters', exact: true }).click();
-  const list = new ClustersPage(page);
   await expect(list.row(NAME)).toBeVisible();
   await list.row(NAME).getByRole('link', { name: NAME, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: NAME })).toBeVisible();

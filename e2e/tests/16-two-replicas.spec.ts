@@ -35,6 +35,14 @@ test('journey 16: the same user keeps working while one of two replicas restarts
   await page.goto('/clusters');
   await new SignInPage(page).signIn('maintainer', 'maintainer');
   await expect(page.getByRole('heading', { level: 1, name: 'Clusters' })).toBeVisible();
+  // The live-status stream, from whichever replica the balancer chose.
+  const list = new ClustersPage(page);
+  await expect(list.liveIndicator()).toHaveAccessibleName(/^Live status: (Live|Not configured)$/);
+  const streamsServed = () =>
+    balancer.served.filter(
+      (entry) => entry.path === '/api/console/cluster-status/stream' && entry.status === 200,
+    );
+  expect(streamsServed().length).toBeGreaterThanOrEqual(1);
 
   // From here on: every answer the browser gets from the console, and every page it shows.
   const failures: string[] = [];
@@ -63,7 +71,6 @@ test('journey 16: the same user keeps working while one of two replicas restarts
   await replicas.A.stop();
   const restarted = replicas.A.start();
 
-  const list = new ClustersPage(page);
   await list.goto();
   await expect(list.row(NAME)).toBeVisible();
   await list.row(NAME).getByRole('link', { name: NAME, exact: true }).click();
@@ -80,6 +87,10 @@ test('journey 16: the same user keeps working while one of two replicas restarts
   const back = balancer.served.length;
   await list.goto();
   await expect(page.getByRole('heading', { level: 1, name: 'Clusters' })).toBeVisible();
+  // The page's stream outlived the restart: it was opened again (by EventSource itself, on
+  // whichever replica answered) and the page says Live again, not Reconnecting.
+  await expect(list.liveIndicator()).toHaveAccessibleName(/^Live status: (Live|Not configured)$/);
+  expect(streamsServed().length).toBeGreaterThanOrEqual(1);
   await checkPage(page, testInfo, '16-two-replicas-after-restart', { axe: false });
   expect(
     balancer.served.slice(back).some((entry) => entry.replica === 'A' && entry.status < 400),
