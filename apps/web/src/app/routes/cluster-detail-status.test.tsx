@@ -29,7 +29,8 @@ async function openDetail() {
   return screen.findByRole('region', { name: 'Status' });
 }
 
-describe('the detail page’s Status section', () => {
+// The first test of a file loads the page's code and texts: slow on a loaded machine.
+describe('the detail page’s Status section', { timeout: 60_000 }, () => {
   it('when an operator reports a failure, then its condition, operator, message and what to do are shown', async () => {
     const section = await openDetail();
     act(() =>

@@ -47,7 +47,8 @@ function row(name: string): HTMLElement {
   return element;
 }
 
-describe('the list with live status', () => {
+// The first test of a file loads the page's code and texts: slow on a loaded machine.
+describe('the list with live status', { timeout: 60_000 }, () => {
   it('when the stream sends a snapshot, then each row shows its status badge and reason, and the indicator says Live', async () => {
     await openList();
     act(() =>

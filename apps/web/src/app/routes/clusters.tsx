@@ -97,6 +97,8 @@ export function ClustersRoute() {
             {t('list.title')}
           </h1>
           <p className="muted">{t('list.lead')}</p>
+          {/* In every state of the list (empty too): how far its statuses can be trusted. */}
+          <LiveIndicator state={statusState} />
         </div>
         <div className="actions">
           <Link to="/deleted-clusters" className="button">
@@ -147,17 +149,12 @@ export function ClustersRoute() {
               </Suspense>
             ) : null}
           </ClustersToolbar>
-          <div className="list-meta">
-            <p className="result-count" role="status">
-              {filtered
-                ? t('list.showingFiltered', { count: rows.length, total: all.length })
-                : t('list.showing', { count: all.length })}
-              {clusters.isFetching ? (
-                <span className="muted"> · {t('list.refreshing')}</span>
-              ) : null}
-            </p>
-            <LiveIndicator state={statusState} />
-          </div>
+          <p className="result-count" role="status">
+            {filtered
+              ? t('list.showingFiltered', { count: rows.length, total: all.length })
+              : t('list.showing', { count: all.length })}
+            {clusters.isFetching ? <span className="muted"> · {t('list.refreshing')}</span> : null}
+          </p>
           {rows.length > 0 ? <CliFileDownload clusters={rows} fileName="clusters.yaml" /> : null}
           {rows.length === 0 ? (
             <div className="empty-state empty-state-small">

@@ -32,7 +32,8 @@ function step(name: RegExp): HTMLElement {
   return item;
 }
 
-describe('the page after Save follows the cluster live', () => {
+// The first test of a file loads the page's code and texts: slow on a loaded machine.
+describe('the page after Save follows the cluster live', { timeout: 60_000 }, () => {
   it('when the resource appears and the operators report, then it goes from Waiting for sync to Ready', async () => {
     await renderProgress();
     act(() => FakeEventSource.latest().emit('snapshot', snapshot([])));
