@@ -20,12 +20,16 @@ set -f
 level="\${GL_USER_ACCESS_LEVEL:-0}"
 zero=0000000000000000000000000000000000000000
 status=0
+# The list is split on commas by the shell itself: a pipe through tr is one process more per push.
+default_ifs=$IFS
 while read -r old new ref; do
   case "$ref" in
     refs/heads/*) branch="\${ref#refs/heads/}" ;;
     *) continue ;;
   esac
-  for entry in $(printf '%s' "$GL_PROTECTED_BRANCHES" | tr ',' ' '); do
+  IFS=,
+  for entry in $GL_PROTECTED_BRANCHES; do
+    IFS=$default_ifs
     name="\${entry%:*}"
     push="\${entry##*:}"
     case "$branch" in
@@ -43,6 +47,7 @@ while read -r old new ref; do
       status=1
     fi
   done
+  IFS=$default_ifs
 done
 exit $status
 `;
