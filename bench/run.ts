@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { batchBenchmark } from './batch.bench';
 import { clustersApiBenchmark } from './clusters-api.bench';
 import { proxyBenchmark } from './proxy.bench';
 import { sessionsBenchmark } from './sessions.bench';
@@ -22,6 +23,7 @@ const benchmarks: Benchmark[] = [
   clustersApiBenchmark,
   webBenchmark,
   sessionsBenchmark,
+  batchBenchmark,
 ];
 
 const resultsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');

@@ -1,0 +1,168 @@
+/**
+ * Issue 25's batches, measured: "Register all" of a 50-cluster Nautes CLI file in Chromium
+ * against the embedded clusters API through the BFF (the user's review, then one request per
+ * cluster, hosts first), and deleting those 50 clusters as the list's "Delete selected" does
+ * (the shared deleteOrder and runBatch, one DELETE per cluster with the user's session).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import {
+  clusterApiPath,
+  deleteOrder,
+  runBatch,
+  type BatchCluster,
+} from '../packages/shared/src/index';
+import { atMost, type Benchmark } from './lib/benchmark';
+import { startBenchStack } from './lib/bench-stack';
+import { benchKubeconfig, seededName } from './lib/cluster-fixtures';
+import { signInAs, type SessionCookie } from './lib/sign-in';
+import { viteBuild } from './lib/vite-build';
+
+const CLUSTERS = 50;
+
+const indented = (text: string, spaces: number) =>
+  text
+    .trimEnd()
+    .split('\n')
+    .map((line) => ' '.repeat(spaces) + line)
+    .join('\n');
+
+/** One host in ten, half the others virtual workers on it (listed before it), the rest physical workers. */
+function batchClusters(): BatchCluster[] {
+  return Array.from({ length: CLUSTERS }, (_, index) => {
+    const name = seededName(index);
+    if (index % 10 === 0) return { name, cluster_type: 'physical' };
+    if (index % 10 <= 5) {
+      return { name, cluster_type: 'virtual', host_cluster: seededName(index - (index % 10)) };
+    }
+    return { name, cluster_type: 'physical' };
+  });
+}
+
+function cliFile(clusters: readonly BatchCluster[]): string {
+  // Virtual clusters first: the console must still register each host before them.
+  const ordered = [...clusters].sort(
+    (a, b) => Number(b.cluster_type === 'virtual') - Number(a.cluster_type === 'virtual'),
+  );
+  return ordered
+    .map((cluster, position) => {
+      const index = clusters.indexOf(cluster);
+      const ip = `192.0.2.${index + 1}`;
+      const head = `apiVersion: nautes.resource.nautes.io/v1alpha1\nkind: Cluster\nspec:\n  name: ${cluster.name}\n  clusterKind: kubernetes\n`;
+      if (cluster.cluster_type === 'virtual') {
+        const port = String(31000 + position);
+        return `${head}  clusterType: virtual\n  usage: worker\n  workerType: pipeline\n  hostCluster: ${cluster.host_cluster}\n  apiServer: https://${ip}:${port}\n  vcluster:\n    httpsNodePort: "${port}"\n`;
+      }
+      const usage = index % 10 === 0 ? 'host' : 'worker\n  workerType: deployment';
+      const server = `https://${ip}:6443`;
+      return `${head}  clusterType: physical\n  usage: ${usage}\n  apiServer: ${server}\n  kubeconfig: |\n${indented(benchKubeconfig(server), 4)}\n`;
+    })
+    .join('---\n');
+}
+
+async function deleteAll(
+  bffUrl: string,
+  session: SessionCookie,
+  clusters: BatchCluster[],
+): Promise<{ ms: number; requests: number; failed: number }> {
+  const plan = deleteOrder(clusters, clusters);
+  if (!plan.ok) throw new Error(`delete refused: ${JSON.stringify(plan.refused)}`);
+  let requests = 0;
+  const started = performance.now();
+  const outcomes = await runBatch({
+    steps: plan.steps,
+    act: async (cluster) => {
+      requests += 1;
+      const response = await fetch(`${bffUrl}${clusterApiPath(cluster.name)}`, {
+        method: 'DELETE',
+        headers: { cookie: session.header, 'x-requested-with': 'cluster-console', origin: bffUrl },
+      });
+      const body = (await response.json()) as { message?: string };
+      if (!response.ok) throw new Error(body.message ?? String(response.status));
+      return body.message ?? '';
+    },
+  });
+  return {
+    ms: performance.now() - started,
+    requests,
+    failed: outcomes.filter((outcome) => outcome.result !== 'done').length,
+  };
+}
+
+export const batchBenchmark: Benchmark = {
+  name: 'batch',
+  description: `"Register all" of a ${CLUSTERS}-cluster CLI file in Chromium, then deleting the ${CLUSTERS}, against the embedded clusters API`,
+  budgets: [atMost('apply_failed', 0), atMost('delete_failed', 0)],
+  run: async (log) => {
+    const outDir = mkdtempSync(path.join(os.tmpdir(), 'cluster-console-bench-batch-'));
+    let browser: Browser | undefined;
+    let stack: Awaited<ReturnType<typeof startBenchStack>> | undefined;
+    try {
+      viteBuild(outDir, { logLevel: 'warn' });
+      stack = await startBenchStack({ clusters: 0, bff: true, webDistDir: outDir });
+      const bffUrl = stack.bff?.url ?? '';
+      const session = await signInAs(bffUrl);
+      browser = await chromium.launch({
+        executablePath: '/usr/bin/chromium',
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--no-first-run',
+        ],
+      });
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      await context.addCookies([{ name: session.name, value: session.value, url: bffUrl }]);
+      const page = await context.newPage();
+      const clusters = batchClusters();
+      let posts = 0;
+      page.on('request', (request) => {
+        if (request.method() === 'POST' && request.url().includes('/api/v1/clusters/')) posts += 1;
+      });
+      await page.goto(`${bffUrl}/clusters/new`);
+      await page.getByRole('button', { name: 'Import a Nautes CLI file' }).click();
+      const readStarted = performance.now();
+      await page.getByLabel('Choose a CLI file…').setInputFiles({
+        name: 'fifty.yaml',
+        mimeType: 'application/yaml',
+        buffer: Buffer.from(cliFile(clusters)),
+      });
+      await page.getByRole('button', { name: `Register all ${CLUSTERS}` }).click();
+      const confirm = page.getByRole('button', { name: `Register ${CLUSTERS} clusters` });
+      await confirm.waitFor({ timeout: 120_000 });
+      const reviewMs = performance.now() - readStarted;
+      const applyStarted = performance.now();
+      await confirm.click();
+      const finished = page.getByText(/^Finished: /);
+      await finished.waitFor({ timeout: 600_000 });
+      const applyMs = performance.now() - applyStarted;
+      const summary = (await finished.textContent()) ?? '';
+      const saved = Number(/(\d+) saved/.exec(summary)?.[1] ?? 0);
+      log(
+        `  apply: review ready in ${Math.round(reviewMs)} ms; ${summary} in ${Math.round(applyMs)} ms, ${posts} POSTs`,
+      );
+
+      const deleted = await deleteAll(bffUrl, session, clusters);
+      log(
+        `  delete: ${deleted.requests} DELETEs in ${Math.round(deleted.ms)} ms, ${deleted.failed} failed`,
+      );
+      return {
+        apply_review_ms: Math.round(reviewMs),
+        apply_to_last_result_ms: Math.round(applyMs),
+        apply_ms_per_cluster: Math.round(applyMs / CLUSTERS),
+        apply_requests: posts,
+        apply_failed: CLUSTERS - saved,
+        delete_to_last_result_ms: Math.round(deleted.ms),
+        delete_ms_per_cluster: Math.round(deleted.ms / CLUSTERS),
+        delete_requests: deleted.requests,
+        delete_failed: deleted.failed,
+      };
+    } finally {
+      await browser?.close();
+      await stack?.stop();
+      rmSync(outDir, { recursive: true, force: true });
+    }
+  },
+};
