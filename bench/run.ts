@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { batchBenchmark } from './batch.bench';
+import { clusterStatusBenchmark } from './cluster-status.bench';
 import { clustersApiBenchmark } from './clusters-api.bench';
 import { proxyBenchmark } from './proxy.bench';
 import { sessionsBenchmark } from './sessions.bench';
@@ -24,6 +25,7 @@ const benchmarks: Benchmark[] = [
   webBenchmark,
   sessionsBenchmark,
   batchBenchmark,
+  clusterStatusBenchmark,
 ];
 
 const resultsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');

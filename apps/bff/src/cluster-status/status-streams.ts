@@ -39,6 +39,8 @@ export class StatusStreams {
   private readonly now: () => Date;
   /** Streams cut for being too slow, since start (for /metrics and tests). */
   dropped = 0;
+  /** How long the last change took to write to every stream, in ms (for /metrics, the bench). */
+  lastFanOutMs = 0;
 
   constructor(
     private readonly hub: StatusHub,
@@ -48,7 +50,11 @@ export class StatusStreams {
     this.heartbeatMs = options.heartbeatMs ?? HEARTBEAT_INTERVAL_MS;
     this.backlogBytes = options.backlogBytes ?? STREAM_BACKLOG_BYTES;
     this.now = options.now ?? (() => new Date());
-    hub.subscribe((event) => this.broadcast(frame(event)));
+    hub.subscribe((event) => {
+      const started = performance.now();
+      this.broadcast(frame(event));
+      this.lastFanOutMs = performance.now() - started;
+    });
   }
 
   get size(): number {

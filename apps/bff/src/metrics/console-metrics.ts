@@ -86,6 +86,15 @@ export function createConsoleMetrics(status: ClusterStatus): ConsoleMetrics {
     },
   });
 
+  new Gauge({
+    name: 'cluster_console_status_fanout_seconds',
+    help: 'Time the last change took to be framed and written to every open status stream.',
+    registers: [registry],
+    collect() {
+      this.set(streams.lastFanOutMs / 1000);
+    },
+  });
+
   const requests = new Counter({
     name: 'cluster_console_http_requests_total',
     help: 'Requests answered by the BFF, by method, route pattern and status.',
