@@ -125,10 +125,14 @@ function ReviewContent({
           <CopyButton value={yaml} label={t('wizard.review.resource')} />
         </div>
         <p className="field-hint">
-          <code>{location.file}</code> — {t('wizard.review.resourceHint')}{' '}
-          {generation
-            ? t('wizard.generation.previewFor', { version: generation })
-            : t('wizard.generation.previewUnknown')}
+          <code>{location.file}</code> —{' '}
+          {/* Two sentences: English puts a space between them, Chinese none. */}
+          {t('wizard.review.sentences', {
+            first: t('wizard.review.resourceHint'),
+            second: generation
+              ? t('wizard.generation.previewFor', { version: generation })
+              : t('wizard.generation.previewUnknown'),
+          })}
         </p>
         <pre className="code-block" tabIndex={0} aria-labelledby="review-yaml">
           {yaml}
