@@ -33,7 +33,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     extraRedirectUris: [`${replicasUrl}/auth/callback`, `${prefixedUrl}/auth/callback`],
     // The connection-check journey starts a Kubernetes API stand-in on 127.0.0.1: loopback is
     // refused by default, and tests connect to nothing else.
-    env: { bff: { CONNECTION_CHECK_ALLOWED_NETWORKS: '127.0.0.1/32' } },
+    env: {
+      bff: { CONNECTION_CHECK_ALLOWED_NETWORKS: '127.0.0.1/32' },
+      // The local Argo CD syncs a commit 4 s after it sees it (1 s by default), so the live-status
+      // journey can watch a new cluster wait for its sync before it turns Ready.
+      kube: { SYNC_DELAY: '4' },
+    },
   });
   const info: StackInfo = {
     bffUrl: stack.bffUrl,
