@@ -172,7 +172,10 @@ for (const { language, theme, axe } of COMBINATIONS) {
     const history = page.getByRole('region', { name: text('history.title') });
     await expect(history.getByRole('listitem')).toHaveCount(1);
     await expect(page.locator('html')).toHaveAttribute('lang', language);
-    await history.scrollIntoViewIfNeeded();
+    // The detail page names the virtual cluster in the language's own punctuation.
+    await expect(page.locator('#delete-blocked-reason')).toContainText(
+      `${VIRTUAL}${text('detail.listEnd')}${text('detail.deleteThemFirst')}`,
+    );
     await shot(page, 'cluster-history');
 
     await page.goto(`/clusters/${HOST}/edit`);

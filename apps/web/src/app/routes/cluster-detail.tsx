@@ -102,14 +102,17 @@ export function ClusterDetailRoute() {
           {virtuals.length > 0 ? (
             <Alert tone="info" live={false}>
               <p id="delete-blocked-reason">
-                {t('detail.carries', { count: virtuals.length })}{' '}
+                {/* Punctuation and spaces are the language's: "a, b. " in English, "a、b。" in Chinese. */}
+                {t('detail.carries', { count: virtuals.length })}
+                {t('detail.listStart')}
                 {virtuals.map((virtual, index) => (
                   <span key={virtual}>
-                    {index > 0 ? ', ' : ''}
+                    {index > 0 ? t('detail.listSeparator') : ''}
                     <Link to={clusterPath(virtual)}>{virtual}</Link>
                   </span>
                 ))}
-                . {t('detail.deleteThemFirst')}
+                {t('detail.listEnd')}
+                {t('detail.deleteThemFirst')}
               </p>
             </Alert>
           ) : null}
