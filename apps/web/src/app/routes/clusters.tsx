@@ -13,6 +13,7 @@ import { CliFileDownload } from '../../features/clusters/components/cli-file-dow
 import { ClustersTable } from '../../features/clusters/components/clusters-table';
 import { ClustersToolbar } from '../../features/clusters/components/clusters-toolbar';
 import { NautesApiNotice } from '../../features/clusters/components/nautes-api-notice';
+import { SelectionBar } from '../../features/clusters/components/selection-bar';
 import {
   filterSortedClusters,
   sortedClusters,
@@ -23,6 +24,7 @@ import {
   type SortKey,
 } from '../../features/clusters/lib/cluster-list-view';
 import { useListView } from '../../features/clusters/lib/use-list-view';
+import { useRowSelection } from '../../features/clusters/lib/use-row-selection';
 import { loadTextPart } from '../../lib/i18n';
 import { useDocumentTitle } from '../../lib/use-document-title';
 
@@ -43,6 +45,15 @@ const DeleteClusterDialog = lazy(async () => {
   return { default: dialog.DeleteClusterDialog };
 });
 
+// "Delete selected": loaded when first opened, with its texts.
+const BulkDeleteDialog = lazy(async () => {
+  const [dialog] = await Promise.all([
+    import('../../features/clusters/components/bulk-delete/bulk-delete-dialog'),
+    loadTextPart('batch'),
+  ]);
+  return { default: dialog.BulkDeleteDialog };
+});
+
 export function ClustersRoute() {
   const { t } = useTranslation();
   useDocumentTitle(t('list.title'));
@@ -50,6 +61,7 @@ export function ClustersRoute() {
   const { notify } = useNotice();
   const { view, update: updateView, search, flush } = useListView();
   const [deleting, setDeleting] = useState<Cluster | null>(null);
+  const [bulkDeleting, setBulkDeleting] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   const onSort = useCallback(
@@ -88,6 +100,8 @@ export function ClustersRoute() {
   );
   const virtualsByHost = useMemo(() => virtualClustersByHost(all), [all]);
   const filtered = hasFilters(view);
+  const selection = useRowSelection(all, rows);
+  const selectedCount = selection.selectedClusters.length;
 
   return (
     <div className="page">
@@ -155,7 +169,23 @@ export function ClustersRoute() {
               : t('list.showing', { count: all.length })}
             {clusters.isFetching ? <span className="muted"> · {t('list.refreshing')}</span> : null}
           </p>
-          {rows.length > 0 ? <CliFileDownload clusters={rows} fileName="clusters.yaml" /> : null}
+          {selectedCount > 0 ? (
+            <SelectionBar
+              count={selectedCount}
+              hidden={selection.hidden}
+              onClear={selection.clear}
+              onDelete={() => setBulkDeleting(true)}
+            />
+          ) : null}
+          {rows.length > 0 || selectedCount > 0 ? (
+            <CliFileDownload
+              clusters={selectedCount > 0 ? selection.selectedClusters : rows}
+              label={
+                selectedCount > 0 ? t('selection.download', { count: selectedCount }) : undefined
+              }
+              fileName="clusters.yaml"
+            />
+          ) : null}
           {rows.length === 0 ? (
             <div className="empty-state empty-state-small">
               <p>{t('list.noMatch')}</p>
@@ -173,6 +203,10 @@ export function ClustersRoute() {
               onDelete={setDeleting}
               statuses={statuses}
               statusNow={statusNow}
+              selected={selection.selected}
+              shownState={selection.shownState}
+              onToggle={selection.toggle}
+              onToggleAll={selection.toggleAll}
             />
           )}
         </>
@@ -189,6 +223,23 @@ export function ClustersRoute() {
               notify(t('delete.done', { name }));
               // The row and its button are gone: put focus somewhere sensible.
               window.setTimeout(() => headingRef.current?.focus(), 0);
+            }}
+          />
+        </Suspense>
+      ) : null}
+
+      {bulkDeleting ? (
+        <Suspense fallback={null}>
+          <BulkDeleteDialog
+            selected={selection.selectedClusters}
+            all={all}
+            onClose={() => {
+              setBulkDeleting(false);
+              // The dialog gives focus back to "Delete selected"; when everything selected was
+              // deleted that button is gone, and the list's heading takes it.
+              window.setTimeout(() => {
+                if (document.activeElement === document.body) headingRef.current?.focus();
+              }, 0);
             }}
           />
         </Suspense>

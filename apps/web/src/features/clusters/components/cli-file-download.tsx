@@ -19,8 +19,11 @@ import { cliFileGeneration, cliFileName, downloadText } from '../lib/cli-file-do
 export function CliFileDownload({
   clusters: given,
   fileName,
+  label,
 }: {
   clusters: readonly Cluster[];
+  /** The button's words when it does not download what the list shows (the selection). */
+  label?: string;
   /** Defaults to `<name>.yaml` for one cluster, `clusters.yaml` for several. */
   fileName?: string;
 }) {
@@ -65,7 +68,7 @@ export function CliFileDownload({
         onClick={() => void download()}
         title={t('cliFile.downloadHint')}
       >
-        {t('cliFile.download')}
+        {label ?? t('cliFile.download')}
       </button>
       {known ? null : (
         <>

@@ -8,6 +8,14 @@ import type { StatusesByName } from '../../cluster-status/lib/status-of';
 import type { SortDirection, SortKey } from '../lib/cluster-list-view';
 import { createRowTexts, type RowTexts } from '../lib/row-texts';
 import { clusterPath } from '../lib/cluster-paths';
+import type { Selection } from '../lib/row-selection';
+import {
+  createSelectionTexts,
+  onRowSpace,
+  RowCheckbox,
+  SelectAllCheckbox,
+  type SelectionTexts,
+} from './selection-cells';
 
 const ROW_HEIGHT = 48;
 
@@ -32,6 +40,12 @@ export interface ClustersTableProps {
   statuses: StatusesByName | null;
   /** The "now" the statuses were derived at (their words say "3 minutes ago"). */
   statusNow: number;
+  /** Selected names; a row re-renders only when its own checkbox changes. */
+  selected: Selection;
+  /** The header checkbox: none, some or all of the shown rows selected. */
+  shownState: 'none' | 'some' | 'all';
+  onToggle: (name: string, extend: boolean) => void;
+  onToggleAll: () => void;
 }
 
 /**
@@ -48,11 +62,16 @@ export const ClustersTable = memo(function ClustersTable({
   onDelete,
   statuses,
   statusNow,
+  selected,
+  shownState,
+  onToggle,
+  onToggleAll,
 }: ClustersTableProps) {
   const { t } = useTranslation();
   // Looked up once per `t` (a new one comes with each language or newly loaded texts), not by
   // every row on every render: a keystroke in the search box re-renders the rows in view.
   const texts = useMemo(() => createRowTexts(t), [t]);
+  const selectTexts = useMemo(() => createSelectionTexts(t), [t]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const captionId = useId();
   // The compiler cannot memoize around the virtualizer; this component does not rely on it.
@@ -90,6 +109,14 @@ export const ClustersTable = memo(function ClustersTable({
           <tr aria-rowindex={1}>
             {COLUMNS.map((column, index) => {
               const active = column.key === sort;
+              const sortButton = (
+                <button type="button" className="sort-button" onClick={() => onSort(column.key)}>
+                  {t(column.labelKey)}
+                  <span className={`sort-indicator${active ? ' active' : ''}`} aria-hidden="true">
+                    {active ? (dir === 'asc' ? '▲' : '▼') : '↕'}
+                  </span>
+                </button>
+              );
               const header = (
                 <th
                   key={column.key}
@@ -97,12 +124,18 @@ export const ClustersTable = memo(function ClustersTable({
                   className={column.className}
                   aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'}
                 >
-                  <button type="button" className="sort-button" onClick={() => onSort(column.key)}>
-                    {t(column.labelKey)}
-                    <span className={`sort-indicator${active ? ' active' : ''}`} aria-hidden="true">
-                      {active ? (dir === 'asc' ? '▲' : '▼') : '↕'}
-                    </span>
-                  </button>
+                  {column.key === 'name' ? (
+                    <div className="select-header">
+                      <SelectAllCheckbox
+                        state={shownState}
+                        label={selectTexts.allShown}
+                        onToggle={onToggleAll}
+                      />
+                      {sortButton}
+                    </div>
+                  ) : (
+                    sortButton
+                  )}
                 </th>
               );
               // Status sits right after the name; it is not sortable (it changes live).
@@ -141,6 +174,9 @@ export const ClustersTable = memo(function ClustersTable({
                 onDelete={onDelete}
                 status={statuses?.get(cluster.name) ?? null}
                 statusNow={statusNow}
+                selected={selected.has(cluster.name)}
+                selectTexts={selectTexts}
+                onToggle={onToggle}
               />
             );
           })}
@@ -163,6 +199,9 @@ interface ClusterRowProps {
   onDelete: (cluster: Cluster) => void;
   status: ClusterStatus | null;
   statusNow: number;
+  selected: boolean;
+  selectTexts: SelectionTexts;
+  onToggle: (name: string, extend: boolean) => void;
 }
 
 const EMPTY = '—';
@@ -175,14 +214,28 @@ const ClusterRow = memo(function ClusterRow({
   onDelete,
   status,
   statusNow,
+  selected,
+  selectTexts,
+  onToggle,
 }: ClusterRowProps) {
   const reasonId = useId();
   const virtualCount = virtuals?.length ?? 0;
   const blocked = virtualCount > 0;
   const blockedReason = blocked ? texts.deleteBlocked(virtuals?.join(', ') ?? '') : undefined;
   return (
-    <tr aria-rowindex={rowIndex} style={{ height: ROW_HEIGHT }}>
+    <tr
+      aria-rowindex={rowIndex}
+      className={selected ? 'row-selected' : undefined}
+      style={{ height: ROW_HEIGHT }}
+      onKeyDown={(event) => onRowSpace(event, cluster.name, onToggle)}
+    >
       <td className="col-name">
+        <RowCheckbox
+          name={cluster.name}
+          checked={selected}
+          label={selectTexts.row(cluster.name)}
+          onToggle={onToggle}
+        />
         <Link to={clusterPath(cluster.name)} className="cluster-link">
           {cluster.name}
         </Link>
