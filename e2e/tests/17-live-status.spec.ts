@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { ClustersPage } from '../pages/clusters-page';
+import { SignInPage } from '../pages/sign-in-page';
 import { WizardPage } from '../pages/wizard-page';
 import { reportSecretStoreFailure } from '../support/management-cluster';
 import { pushClusterFileCopy } from '../support/tenant-repo-push';
 import { checkPage } from '../support/page-check';
 import { seedDir } from '../support/paths';
 import { stackInfo } from '../support/stack-info';
-import { authFile } from '../support/users';
 
 /**
  * Live status: the stack's local management cluster (apps/local-kube with its local Argo CD and
@@ -17,7 +17,13 @@ import { authFile } from '../support/users';
  * operator's failure, written through the status subresource as the operator writes it, shows
  * with its message on the list and the detail page, in English and Chinese, light and dark.
  */
-test.use({ baseURL: stackInfo().bffUrl, storageState: authFile('maintainer') });
+// No saved session: journey 9 signs the maintainer out at its end, so each journey signs in.
+test.use({ baseURL: stackInfo().bffUrl });
+test.beforeEach(async ({ page }) => {
+  await page.goto('/clusters');
+  await new SignInPage(page).signIn('maintainer', 'maintainer');
+  await expect(page).toHaveURL((url) => url.pathname === '/clusters');
+});
 
 const NAME = 'live-worker';
 const FAILING = 'cluster-physical';
