@@ -44,13 +44,10 @@ beforeAll(async () => {
   for (const username of ['outsider', 'guest', 'developer', 'maintainer'] as const) {
     browsers[username] = (await signIn(bff.url, { username, password: username })).browser;
   }
-  const saved = await browsers.maintainer.api(
-    `${bff.url}/api/v1/clusters/${SAVED}`,
-    {
-      method: 'POST',
-      json: hostCluster,
-    },
-  );
+  const saved = await browsers.maintainer.api(`${bff.url}/api/v1/clusters/${SAVED}`, {
+    method: 'POST',
+    json: hostCluster,
+  });
   expect(saved.status).toBe(200);
 }, 180_000);
 

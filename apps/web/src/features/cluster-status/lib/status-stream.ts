@@ -29,6 +29,9 @@ export class StatusStream {
   }
 
   private async connect(): Promise<void> {
+    // Every browser the console supports has EventSource; a page without it (jsdom in the unit
+    // tests) simply has no live status, rather than a reconnect timer throwing later.
+    if (typeof EventSource === 'undefined') return;
     const [connection, probe] = await Promise.all([
       import('../api/status-connection'),
       import('../api/probe-status-access'),
