@@ -59,7 +59,14 @@ export function connectStatusStream(store: StatusStore, options: ConnectionOptio
   const open = () => {
     if (closed) return;
     store.setConnection(store.getState().watch ? 'reconnecting' : 'connecting');
-    const current = options.open(statusStreamUrl());
+    let current: ReturnType<typeof options.open>;
+    try {
+      current = options.open(statusStreamUrl());
+    } catch {
+      // No EventSource to open (a page torn down under a pending retry): nothing to follow.
+      closed = true;
+      return;
+    }
     source = current;
     for (const name of STATUS_EVENT_NAMES) {
       current.addEventListener(name, (event) => {
