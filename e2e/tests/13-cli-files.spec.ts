@@ -7,19 +7,13 @@ import { checkPage } from '../support/page-check';
 import { seedDir } from '../support/paths';
 import { stackInfo } from '../support/stack-info';
 import { cloneTenantRepo } from '../support/tenant-repo';
+import { indented } from '../support/yaml-text';
 
 // No saved session: 09-pages signs the maintainer out at its end, so each journey signs in.
 test.use({ baseURL: stackInfo().bffUrl });
 test.describe.configure({ mode: 'serial' });
 
 const IMPORTED = 'cli-import-host';
-
-const indented = (text: string, spaces: number) =>
-  text
-    .trimEnd()
-    .split('\n')
-    .map((line) => ' '.repeat(spaces) + line)
-    .join('\n');
 
 /** Two clusters as the Nautes CLI applies them; the second carries its kubeconfig. */
 function twoClustersFile(): string {

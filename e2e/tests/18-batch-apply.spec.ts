@@ -8,6 +8,7 @@ import { checkPage } from '../support/page-check';
 import { seedDir } from '../support/paths';
 import { stackInfo } from '../support/stack-info';
 import { cloneTenantRepo } from '../support/tenant-repo';
+import { indented } from '../support/yaml-text';
 
 // Issue 25: "register all" of a multi-cluster Nautes CLI file, each cluster one request with the
 // user's token, hosts before the virtual clusters on them, an invalid one not sent.
@@ -17,13 +18,6 @@ test.describe.configure({ mode: 'serial' });
 const HOST = 'batch-host';
 const VIRTUAL = 'batch-vc';
 const INVALID = 'batch-worker';
-
-const indented = (text: string, spaces: number) =>
-  text
-    .trimEnd()
-    .split('\n')
-    .map((line) => ' '.repeat(spaces) + line)
-    .join('\n');
 
 /** The virtual cluster first (the console must still save its host first), then the host, then a physical worker without its kubeconfig. */
 function threeClustersFile(): string {

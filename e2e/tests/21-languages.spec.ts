@@ -7,6 +7,7 @@ import { localeTexts, type Language } from '../support/locale-texts';
 import { checkPage } from '../support/page-check';
 import { outputRoot, seedDir } from '../support/paths';
 import { stackInfo } from '../support/stack-info';
+import { indented } from '../support/yaml-text';
 
 /**
  * Issue 25, "both languages everywhere": the pages of the last rounds in English and Chinese,
@@ -28,13 +29,6 @@ const seedKubeconfig = readFileSync(path.join(seedDir, 'kubeconfig-seed.yaml'), 
 const HEADERS = { 'X-Requested-With': 'cluster-console', Origin: stackInfo().bffUrl };
 
 let kube: LocalKube;
-
-const indented = (text: string, spaces: number) =>
-  text
-    .trimEnd()
-    .split('\n')
-    .map((line) => ' '.repeat(spaces) + line)
-    .join('\n');
 
 /** A virtual worker whose metadata names it otherwise (a note), its host, and a worker without its kubeconfig (a problem). */
 function threeClustersFile(): string {
