@@ -10,7 +10,6 @@ import type { Config } from './config';
 import { healthRouter } from './health/health.router';
 import { cachedReadiness, httpHealthCheck, type ReadinessCheck } from './health/readiness';
 import { historyRouter } from './history/history.router';
-import { clusterNameGuard } from './middleware/cluster-name-guard';
 import { connectionCheckRouter } from './connection-check/connection-check.router';
 import { csrfProtection } from './middleware/csrf';
 import { clusterStatusRouter } from './cluster-status/cluster-status.router';
@@ -138,7 +137,6 @@ export function createApp(deps: AppDeps): App {
       loginRateLimit(windowSeconds, config.rateLimits.login, rateLimitStore?.('login')),
     ),
   );
-  app.use(clusterNameGuard);
   const signedIn = requireSignedIn(context);
   // Reporter or more on the tenant project, as the clusters API's list: for every console
   // route that shows cluster data (history, recently deleted, live status).

@@ -2,19 +2,21 @@ import { ErrorReason } from '@cluster-console/shared';
 import type { Request, RequestHandler, Response } from 'express';
 import { sendError } from '../middleware/errors';
 import { TokenSetSchema, type TokenSet } from '../session/session-data';
+import { sessionStanding, type SignedInSession } from '../session/session-standing';
 import { destroySession, saveSession } from '../session/session-promises';
 import type { AuthContext } from './auth-context';
 import { describe, GitLabRejectedError } from './gitlab-oidc.client';
 
 /**
- * Lets a request through only with a live session and a fresh access token. A token expired
+ * Lets a request through only with a live session and a fresh access token, as
+ * sessionStanding decides (the one decision the API fast lane takes too). A token expired
  * or expiring within the skew is refreshed first (one refresh per session, shared); GitLab
  * refusing the refresh ends the session (401), GitLab unreachable leaves it alone (502).
  */
 export function requireSignedIn(context: AuthContext): RequestHandler {
   return async (req, res, next) => {
-    const { tokens, user, authenticatedAt } = req.session ?? {};
-    if (!tokens || !user) {
+    const standing = sessionStanding(req.session, context);
+    if (standing === 'signed-out') {
       sendError(
         res,
         401,
@@ -23,13 +25,14 @@ export function requireSignedIn(context: AuthContext): RequestHandler {
       );
       return;
     }
+    const { tokens, user } = req.session as SignedInSession;
     res.locals.username = user.username;
-    if (pastAbsoluteTimeout(authenticatedAt, context.absoluteTimeoutSeconds)) {
+    if (standing === 'expired') {
       await endSession(req, res, context);
       sendError(res, 401, ErrorReason.UNAUTHENTICATED, 'Your session has expired. Sign in again.');
       return;
     }
-    if (needsRefresh(tokens, context.refreshSkewSeconds)) {
+    if (standing === 'needs-refresh') {
       try {
         const renewed = await refreshTokens(req, tokens, context);
         req.session.tokens = renewed.tokens;
@@ -68,17 +71,6 @@ export function requireSignedIn(context: AuthContext): RequestHandler {
     }
     next();
   };
-}
-
-export function pastAbsoluteTimeout(
-  authenticatedAt: number | undefined,
-  absoluteTimeoutSeconds: number,
-): boolean {
-  return Date.now() - (authenticatedAt ?? 0) > absoluteTimeoutSeconds * 1000;
-}
-
-export function needsRefresh(tokens: TokenSet, skewSeconds: number): boolean {
-  return tokens.expiresAt !== undefined && tokens.expiresAt - skewSeconds * 1000 <= Date.now();
 }
 
 async function refreshTokens(

@@ -2,23 +2,25 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 import type session from 'express-session';
 import type { Logger } from 'pino';
-import { needsRefresh, pastAbsoluteTimeout } from '../auth/signed-in.middleware';
 import { beginRequestLog, requestLines } from '../middleware/request-logger';
 import { NO_STORE } from '../middleware/security-headers';
 import type { FrozenSessionReader } from '../session/memory-session-store';
 import type { RollTracker } from '../session/roll-tracker';
 import { SessionIdReader } from '../session/session-id';
 import type { SessionCookie } from '../session/session-cookie';
+import {
+  sessionStanding,
+  type SessionRules,
+  type SignedInSession,
+} from '../session/session-standing';
 import type { ClustersProxy } from './clusters-proxy';
-import { isAllowedClustersRequest } from './clusters-routes';
+import { allowListVerdictOf } from './allow-list';
 
-export interface ApiFastLaneOptions {
+export interface ApiFastLaneOptions extends SessionRules {
   /** Read with getFrozen when the store has it (nothing here changes the session). */
   store: session.Store & Partial<FrozenSessionReader>;
   cookie: SessionCookie;
   secrets: readonly string[];
-  refreshSkewSeconds: number;
-  absoluteTimeoutSeconds: number;
   rolls: RollTracker;
   proxy: ClustersProxy;
   logger: Logger;
@@ -35,10 +37,12 @@ export type FastLane = (req: IncomingMessage, res: ServerResponse, fallThrough: 
  * Node's request, before express: routing, express-session (load, hash, re-sign and touch on
  * every call) and the middleware chain cost the console most of its proxy throughput. What the
  * full chain does for such a request is done here too: request id and log line, security
- * headers, no-store, the session's token as the bearer. Anything else falls through, untouched,
- * to the full chain, which has the last word: no cookie or a bad one, a session gone or past its
- * absolute lifetime, a token due for refresh, a session not rolled within the tracker's interval
- * (the full chain rolls it), any method but GET, a body.
+ * headers, no-store, the session's token as the bearer. It decides nothing of its own: the
+ * allow-list's verdict (allow-list.ts, kept for the full chain) and the session's standing
+ * (session-standing.ts) are the full chain's decisions, taken by the same functions. Anything
+ * else falls through, untouched, to the full chain, which acts on it: no cookie or a bad one, a
+ * session not `good` (gone, past its absolute lifetime, a token due for refresh), a session not
+ * rolled within the tracker's interval (the full chain rolls it), any method but GET, a body.
  */
 export function apiFastLane(options: ApiFastLaneOptions): FastLane {
   const { store, rolls } = options;
@@ -54,7 +58,7 @@ export function apiFastLane(options: ApiFastLaneOptions): FastLane {
       req.method !== 'GET' ||
       req.headers['content-length'] !== undefined ||
       req.headers['transfer-encoding'] !== undefined ||
-      !isAllowedClustersRequest(req.method, req.url ?? '')
+      allowListVerdictOf(req) !== 'forward'
     ) {
       fallThrough();
       return;
@@ -65,18 +69,11 @@ export function apiFastLane(options: ApiFastLaneOptions): FastLane {
       return;
     }
     readSession(sessionId, (error, data) => {
-      const tokens = data?.tokens;
-      const user = data?.user;
-      if (
-        error ||
-        !tokens?.accessToken ||
-        !user ||
-        pastAbsoluteTimeout(data.authenticatedAt, options.absoluteTimeoutSeconds) ||
-        needsRefresh(tokens, options.refreshSkewSeconds)
-      ) {
+      if (error || sessionStanding(data, options) !== 'good') {
         fallThrough();
         return;
       }
+      const { tokens, user } = data as SignedInSession;
       beginRequestLog(lines, req, res, () => user.username, options.observe);
       options.setSecurityHeaders(res);
       res.setHeader('cache-control', NO_STORE);

@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import { Router, type RequestHandler } from 'express';
 import type { AuthContext } from './auth-context';
 import { endSession } from './signed-in.middleware';
 
@@ -6,7 +6,11 @@ import { endSession } from './signed-in.middleware';
  * `POST /auth/logout` (CSRF-checked like every POST): revokes the tokens at GitLab, destroys
  * the session, clears the cookie. 204 whether or not anyone was signed in.
  */
-export function logoutRoute(context: AuthContext): RequestHandler {
+export function logoutRouter(context: AuthContext): Router {
+  return Router().post('/auth/logout', logoutHandler(context));
+}
+
+function logoutHandler(context: AuthContext): RequestHandler {
   return async (req, res) => {
     const tokens = req.session?.tokens;
     const username = req.session?.user?.username;

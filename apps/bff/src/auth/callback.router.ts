@@ -1,8 +1,8 @@
-import type { RequestHandler } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { regenerateSession, saveSession } from '../session/session-promises';
 import { signInErrorPath, type AuthContext } from './auth-context';
 import { describe, GitLabRejectedError } from './gitlab-oidc.client';
-import { PENDING_LOGIN_TTL_MS } from './login.route';
+import { PENDING_LOGIN_TTL_MS } from './login.router';
 
 /**
  * `GET <base>/auth/callback`: finishes the flow GitLab redirected back from. On success the session
@@ -10,7 +10,11 @@ import { PENDING_LOGIN_TTL_MS } from './login.route';
  * `returnTo` under the base path. Any failure ends on the SPA's
  * `<base>/sign-in?error=<code>&returnTo=<path>` page.
  */
-export function callbackRoute(context: AuthContext): RequestHandler {
+export function callbackRouter(context: AuthContext): Router {
+  return Router().get('/auth/callback', callbackHandler(context));
+}
+
+function callbackHandler(context: AuthContext): RequestHandler {
   return async (req, res) => {
     const state = typeof req.query.state === 'string' ? req.query.state : undefined;
     const now = Date.now();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedClustersRequest } from './clusters-routes';
+import type { IncomingMessage } from 'node:http';
+import { allowListVerdict, allowListVerdictOf, isAllowedClustersRequest } from './allow-list';
 
 describe('isAllowedClustersRequest', () => {
   it.each([
@@ -36,5 +37,38 @@ describe('isAllowedClustersRequest', () => {
     ['GET', '/API/v1/clusters'],
   ])('when %s %s, then it is refused', (method, url) => {
     expect(isAllowedClustersRequest(method, url)).toBe(false);
+  });
+});
+
+describe('allowListVerdict', () => {
+  it.each([
+    ['GET', '/api/v1/clusters/a%2Fb'],
+    ['POST', '/api/v1/clusters/%2e%2e'],
+    ['DELETE', '/api/v1/clusters/..'],
+    ['GET', '/api/v1/clusters/cl%C3%BCster?x=1'],
+  ])(
+    'when %s %s names a cluster the list refuses, then it is a bad cluster name',
+    (method, url) => {
+      expect(allowListVerdict(method, url)).toBe('bad-cluster-name');
+    },
+  );
+
+  it.each([
+    ['PUT', '/api/v1/clusters/a%2Fb'],
+    ['GET', '/api/v1/clusters/'],
+    ['GET', '/api/v1/clusters/a/b'],
+    ['POST', '/api/v1/clusters'],
+    ['GET', '/api/console/anything'],
+  ])('when %s %s is no cluster item call, then it is not listed', (method, url) => {
+    expect(allowListVerdict(method, url)).toBe('not-listed');
+  });
+
+  it('when a request is asked about twice, then it is judged once (the fast lane and the chain share the verdict)', () => {
+    const req = { method: 'GET', url: '/api/v1/clusters' } as IncomingMessage;
+    expect(allowListVerdictOf(req)).toBe('forward');
+    req.url = '/api/v1/clusters/a%2Fb';
+    expect(allowListVerdictOf(req)).toBe('forward');
+    const other = { method: 'GET', url: '/api/v1/clusters/a%2Fb' } as IncomingMessage;
+    expect(allowListVerdictOf(other)).toBe('bad-cluster-name');
   });
 });

@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import { Router, type RequestHandler } from 'express';
 import * as oidc from 'openid-client';
 import { saveSession } from '../session/session-promises';
 import { signInErrorPath, type AuthContext } from './auth-context';
@@ -14,7 +14,11 @@ const MAX_PENDING_LOGINS = 3;
  * `GET <base>/auth/login?returnTo=/path` (a path inside the console): starts the authorization-code flow with PKCE (S256),
  * `state` and `nonce`, all kept server-side in the (pre-login) session, and redirects to GitLab.
  */
-export function loginRoute(context: AuthContext): RequestHandler {
+export function loginRouter(context: AuthContext, rateLimit: RequestHandler): Router {
+  return Router().get('/auth/login', rateLimit, loginHandler(context));
+}
+
+function loginHandler(context: AuthContext): RequestHandler {
   return async (req, res) => {
     const returnTo = safeReturnTo(req.query.returnTo);
     const codeVerifier = oidc.randomPKCECodeVerifier();
