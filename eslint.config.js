@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import layering from './eslint/layering.js';
 
 export default tseslint.config(
   {
@@ -48,6 +49,8 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
+  // Import boundaries and no cycles (eslint/layering.js says which).
+  ...layering,
   {
     // The contract package runs in browsers too.
     files: ['packages/shared/src/**/*.ts'],

@@ -8,12 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import {
-  clusterApiPath,
-  deleteOrder,
-  runBatch,
-  type BatchCluster,
-} from '../packages/shared/src/index';
+import { clusterApiPath, deleteOrder, runBatch, type BatchCluster } from '@cluster-console/shared';
 import { atMost, type Benchmark } from './lib/benchmark';
 import { startBenchStack } from './lib/bench-stack';
 import { benchKubeconfig, seededName } from './lib/cluster-fixtures';

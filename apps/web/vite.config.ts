@@ -78,10 +78,13 @@ export default defineConfig({
       treeshake: {
         // packages/shared and yaml have no import-time side effects: importing one helper from
         // the shared barrel must not drag YAML parsing and every schema into the list page.
+        // A feature's index.ts only re-exports (features reach each other through it, see
+        // eslint/layering.js): the list page's StatusCell must not bring the wizard's
+        // SaveProgress along.
         moduleSideEffects: (id: string) =>
           !/[\\/](packages[\\/]shared[\\/]src|node_modules[\\/](\.pnpm[\\/])?(yaml|zod)@?)/.test(
             id,
-          ),
+          ) && !/[\\/]src[\\/]features[\\/][^\\/]+[\\/]index\.ts$/.test(id),
       },
     },
   },

@@ -8,7 +8,7 @@ import {
   toClusterResource,
   type ClusterResource,
   type SaveClusterBody,
-} from '../../packages/shared/src/index';
+} from '@cluster-console/shared';
 
 export function seededName(index: number): string {
   const kind = index % 10 === 0 ? 'host' : index % 10 <= 5 ? 'vc' : 'worker';

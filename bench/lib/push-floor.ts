@@ -5,8 +5,8 @@
  * GitLab (its git processes and hook) is visible.
  */
 import { execFileSync } from 'node:child_process';
-import { makeCommit } from '../../apps/clusters-api/src/tenant-repo/git-objects';
-import { ReceivePackClient } from '../../apps/clusters-api/src/tenant-repo/receive-pack.client';
+import { makeCommit } from '@cluster-console/clusters-api/tenant-repo/git-objects';
+import { ReceivePackClient } from '@cluster-console/clusters-api/tenant-repo/receive-pack.client';
 
 export async function measurePushFloor(
   gitlabUrl: string,

@@ -2,7 +2,7 @@
  * A real sign-in through the BFF and the local GitLab over HTTP (the BFF tests' helper),
  * returning the session cookie a browser would then hold.
  */
-import { signIn } from '../../apps/bff/tests/support/sign-in';
+import { signIn } from '@cluster-console/bff/testing/sign-in';
 
 export interface SessionCookie {
   name: string;

@@ -14,7 +14,7 @@ import {
   clusterFileName,
   clusterResourceToYaml,
   kustomizationYaml,
-} from '../../packages/shared/src/index';
+} from '@cluster-console/shared';
 import { seededName, seededResource } from './cluster-fixtures';
 
 const MAINTAINER_TOKEN = 'glpat-local-maintainer';

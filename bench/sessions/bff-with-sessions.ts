@@ -9,10 +9,10 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApp } from '../../apps/bff/src/app';
-import { loadConfig } from '../../apps/bff/src/config';
-import { createLogger } from '../../apps/bff/src/logger';
-import { createServices, type Services } from '../../apps/bff/src/services';
+import { createApp } from '@cluster-console/bff/app';
+import { loadConfig } from '@cluster-console/bff/config';
+import { createLogger } from '@cluster-console/bff/logger';
+import { createServices, type Services } from '@cluster-console/bff/services';
 
 type SessionData = Parameters<Services['store']['set']>[1];
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { releasedMainPath, startApp } from '../../scripts/lib/app-process';
 import { startStack, type Stack } from '../../scripts/lib/stack';
-import { signIn } from '../../apps/bff/tests/support/sign-in';
+import { signIn } from '@cluster-console/bff/testing/sign-in';
 import { buildRelease } from '../../scripts/build-release.mjs';
 
 /** Every file below `dir`, relative to it. */

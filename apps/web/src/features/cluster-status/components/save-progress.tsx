@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { relativeTime } from '../../history/lib/format-time';
+import { relativeTime } from '../../../lib/format-time';
 import { progressSteps, type StepState } from '../lib/progress-steps';
 import { statusAvailability, statusOf } from '../lib/status-of';
 import { useStatusNow, useStatusStream } from '../lib/use-status-stream';

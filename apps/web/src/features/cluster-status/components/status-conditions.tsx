@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ConditionView } from '@cluster-console/shared';
-import { absoluteTime, relativeTime } from '../../history/lib/format-time';
-import '../../clusters/components/detail-tables.css';
+import { absoluteTime, relativeTime } from '../../../lib/format-time';
+import '../../../components/ui/detail-tables.css';
 
 const STATUS_WORDS = {
   True: 'status.section.conditionTrue',

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { ClusterState, StatusReason } from '@cluster-console/shared';
-import { absoluteTime, relativeTime } from '../../history/lib/format-time';
+import { absoluteTime, relativeTime } from '../../../lib/format-time';
 
 export function stateLabel(t: TFunction, state: ClusterState): string {
   return t(`status.states.${state}`);

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ClusterView } from '@cluster-console/shared';
 import { NotReported } from './not-reported';
-import './detail-tables.css';
+import '../../../components/ui/detail-tables.css';
 
 /** reserved_namespaces_allowed_products: namespace -> products allowed to use it. */
 export function ReservedNamespacesTable({ cluster }: { cluster: ClusterView }) {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { COMPONENT_CATEGORIES, type ClusterView } from '@cluster-console/shared';
 import { NotReported } from './not-reported';
-import './detail-tables.css';
+import '../../../components/ui/detail-tables.css';
 
 /** A v0.4 cluster's components, one row per category the server reported. */
 export function ClusterComponents({ cluster }: { cluster: ClusterView }) {

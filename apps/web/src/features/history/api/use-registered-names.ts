@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useClusters } from '../../clusters/api/get-clusters';
+import { useClusters } from '../../clusters';
 
 /**
  * The names registered now, from the (usually cached) cluster list: a name deleted once may

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { absoluteTime, relativeTime } from '../lib/format-time';
+import { absoluteTime, relativeTime } from '../../../lib/format-time';
 
 /** When, both ways: "3 minutes ago (2 Dec 2026, 15:20)", the exact instant in `dateTime`. */
 export function CommitTime({ iso }: { iso: string }) {

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { Spinner } from '../../../components/ui/spinner';
-import { clusterPath } from '../../clusters/lib/cluster-paths';
+import { clusterPath } from '../../clusters';
 import { useDeletedClusters } from '../api/get-deleted-clusters';
 import { useRegisteredNames } from '../api/use-registered-names';
 import { OlderPages } from './cluster-history';

@@ -5,7 +5,7 @@ import { clusterPath } from '../../lib/cluster-paths';
 import { ruleText } from '../../lib/rule-text';
 import type { ApplyRow } from '../../lib/plan-apply';
 import type { RowProgress } from './use-apply-run';
-import '../detail-tables.css';
+import '../../../../components/ui/detail-tables.css';
 
 function ChangeCell({ row }: { row: ApplyRow }) {
   const { t } = useTranslation();

@@ -5,7 +5,7 @@ import { Alert } from '../../../../components/ui/alert';
 import { Dialog } from '../../../../components/ui/dialog';
 import { BulkDeleteTable } from './bulk-delete-table';
 import { useBulkDelete } from './use-bulk-delete';
-import '../detail-tables.css';
+import '../../../../components/ui/detail-tables.css';
 import './bulk-delete.css';
 
 export interface BulkDeleteDialogProps {

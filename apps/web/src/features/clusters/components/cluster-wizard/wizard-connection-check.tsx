@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useWatch } from 'react-hook-form';
-import { ConnectionCheck } from '../../../connection-check/components/connection-check';
+import { ConnectionCheck } from '../../../connection-check';
 import type { WizardValues } from './wizard-form';
 import { useWizardTools } from './wizard-tools-loader';
 

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Profile } from './wizard-form';
-import { SaveProgress } from '../../../cluster-status/components/save-progress';
+import { SaveProgress } from '../../../cluster-status';
 import { clusterPath } from '../../lib/cluster-paths';
 
 export interface SavedCluster {
