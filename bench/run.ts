@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { batchBenchmark } from './batch.bench';
 import { clusterStatusBenchmark } from './cluster-status.bench';
+import { clusterStatusBrowserBenchmark } from './cluster-status-browser.bench';
 import { clustersApiBenchmark } from './clusters-api.bench';
 import { proxyBenchmark } from './proxy.bench';
 import { sessionsBenchmark } from './sessions.bench';
@@ -26,6 +27,7 @@ const benchmarks: Benchmark[] = [
   sessionsBenchmark,
   batchBenchmark,
   clusterStatusBenchmark,
+  clusterStatusBrowserBenchmark,
 ];
 
 const resultsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');

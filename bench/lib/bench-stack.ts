@@ -17,6 +17,8 @@ export interface BenchStackOptions {
   /** Also start the BFF (serving the SPA from `webDistDir`, when given). */
   bff?: boolean;
   webDistDir?: string;
+  /** More settings for the BFF (e.g. MANAGEMENT_KUBECONFIG for live status). */
+  bffEnv?: Record<string, string>;
 }
 
 export interface BenchStack {
@@ -80,7 +82,9 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
           SESSION_SECRET: randomBytes(32).toString('base64url'),
           GITLAB_CLIENT_SECRET: clientSecret,
           ...(options.webDistDir ? { WEB_DIST_DIR: options.webDistDir } : {}),
+          ...options.bffEnv,
         },
+        timeoutMs: 150_000,
       });
       started.push(bff);
     }
