@@ -1,9 +1,11 @@
 import {
   contains,
   embeddedIpv4s,
+  familyOf,
   formatIp,
   parseIp,
   parseNetwork,
+  sameAddress,
   unmapIpv4,
   type IpAddress,
   type IpNetwork,
@@ -94,12 +96,7 @@ function judgeOne(policy: AddressPolicy, address: IpAddress, port: number): Verd
   const shown = formatIp(address);
   for (const endpoint of policy.protectedEndpoints) {
     const other = parseIp(endpoint.address);
-    if (
-      other &&
-      endpoint.port === port &&
-      unmapIpv4(other).value === address.value &&
-      unmapIpv4(other).family === address.family
-    ) {
+    if (other && endpoint.port === port && sameAddress(unmapIpv4(other), address)) {
       return {
         allowed: false,
         protected: true,
@@ -159,8 +156,9 @@ export async function resolveTarget(
 ): Promise<Resolution> {
   const bare = hostname.startsWith('[') ? hostname.slice(1, -1) : hostname;
   let addresses: ResolvedAddress[];
-  if (parseIp(bare)) {
-    addresses = [{ address: bare, family: parseIp(bare)?.family ?? 4 }];
+  const literal = parseIp(bare);
+  if (literal) {
+    addresses = [{ address: bare, family: familyOf(literal) }];
   } else {
     try {
       addresses = await resolver(bare, timeoutMs);

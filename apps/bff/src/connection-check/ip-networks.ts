@@ -1,99 +1,89 @@
 import { isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
 
-/** An IP address as a number: 32 bits for IPv4, 128 for IPv6. */
-export interface IpAddress {
-  family: 4 | 6;
-  value: bigint;
-}
+/**
+ * Addresses and networks as ipaddr.js reads them (the parser Express's proxy-addr uses), with
+ * two rules of our own: an address is only what Node's `net.isIP` accepts (dotted quads, not
+ * `127.1` or `0x7f.1`, which ipaddr.js would also read), and an IPv6 address with a zone is
+ * refused.
+ */
+export type IpAddress = ipaddr.IPv4 | ipaddr.IPv6;
 
 export interface IpNetwork {
-  family: 4 | 6;
-  base: bigint;
+  /** The network's first address. */
+  base: IpAddress;
   prefix: number;
   /** As written (normalised), for messages. */
   text: string;
 }
 
-const BITS = { 4: 32, 6: 128 } as const;
-
-function parseIpv4(text: string): bigint {
-  return text.split('.').reduce((value, part) => (value << 8n) | BigInt(Number(part)), 0n);
-}
-
-function parseIpv6(text: string): bigint {
-  let source = text.toLowerCase();
-  // An embedded IPv4 tail (::ffff:1.2.3.4) becomes two groups.
-  const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(source);
-  if (v4?.[1]) {
-    const tail = parseIpv4(v4[1]);
-    source = `${source.slice(0, -v4[1].length)}${(tail >> 16n).toString(16)}:${(tail & 0xffffn).toString(16)}`;
-  }
-  const [head = '', rest] = source.split('::');
-  const headGroups = head ? head.split(':') : [];
-  const tailGroups = rest === undefined ? [] : rest ? rest.split(':') : [];
-  const missing = 8 - headGroups.length - tailGroups.length;
-  const groups = [
-    ...headGroups,
-    ...Array<string>(rest === undefined ? 0 : missing).fill('0'),
-    ...tailGroups,
-  ];
-  return groups.reduce((value, group) => (value << 16n) | BigInt(parseInt(group, 16)), 0n);
-}
+const BITS = { ipv4: 32, ipv6: 128 } as const;
 
 /** Parses an address (IPv4, IPv6, IPv6 with a zone is refused); undefined when it is not one. */
 export function parseIp(text: string): IpAddress | undefined {
   const family = isIP(text);
-  if (family === 4) return { family: 4, value: parseIpv4(text) };
-  if (family === 6 && !text.includes('%')) return { family: 6, value: parseIpv6(text) };
+  if (family === 4) return ipaddr.IPv4.parse(text);
+  if (family === 6 && !text.includes('%')) return ipaddr.IPv6.parse(withHexTail(text));
   return undefined;
+}
+
+/**
+ * An IPv6 address's dotted IPv4 tail as two hex groups: ipaddr.js 2.5 reads any such tail as
+ * IPv4-mapped, so `::127.0.0.1` (IPv4-compatible, `::7f00:1`) would become `::ffff:7f00:1`.
+ */
+function withHexTail(text: string): string {
+  const tail = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (!tail) return text;
+  const [a, b, c, d] = tail.slice(1).map(Number) as [number, number, number, number];
+  const group = (high: number, low: number) => ((high << 8) | low).toString(16);
+  return `${text.slice(0, tail.index)}${group(a, b)}:${group(c, d)}`;
+}
+
+export function familyOf(address: IpAddress): 4 | 6 {
+  return address.kind() === 'ipv4' ? 4 : 6;
+}
+
+export function sameAddress(a: IpAddress, b: IpAddress): boolean {
+  return a.kind() === b.kind() && a.toNormalizedString() === b.toNormalizedString();
 }
 
 /** `::ffff:a.b.c.d` (IPv4-mapped) is the IPv4 address itself: the socket connects to that. */
 export function unmapIpv4(address: IpAddress): IpAddress {
-  if (address.family === 6 && address.value >> 32n === 0xffffn) {
-    return { family: 4, value: address.value & 0xffffffffn };
-  }
-  return address;
+  return address instanceof ipaddr.IPv6 && address.isIPv4MappedAddress()
+    ? address.toIPv4Address()
+    : address;
 }
 
-const V4_MASK = 0xffffffffn;
-const ipv4 = (value: bigint): IpAddress => ({ family: 4, value: value & V4_MASK });
-const prefixOf = (address: IpAddress, bits: number): bigint => address.value >> BigInt(128 - bits);
+/** The IPv4 address of two 16-bit groups. */
+const ipv4 = (high: number, low: number): IpAddress =>
+  new ipaddr.IPv4([(high >> 8) & 0xff, high & 0xff, (low >> 8) & 0xff, low & 0xff]);
 
 /**
  * The IPv4 addresses an IPv6 address carries, by the formats that deliver it to that IPv4
  * address (through a translator, a tunnel or the host's own stack): IPv4-compatible `::a.b.c.d`,
  * SIIT `::ffff:0:a.b.c.d`, NAT64 `64:ff9b::/96` and the local-use `64:ff9b:1::/48` (RFC 6052's
  * /48 layout, around the reserved octet), 6to4 `2002::/16`, and Teredo `2001::/32` (its server
- * and its obfuscated client). Each is judged as well as the IPv6 address itself.
+ * and its obfuscated client). Each is judged as well as the IPv6 address itself. ipaddr.js
+ * names some of these ranges but extracts only the IPv4-mapped one, so the bits are read here.
  */
 export function embeddedIpv4s(address: IpAddress): IpAddress[] {
-  if (address.family !== 6) return [];
-  const low = address.value & V4_MASK;
-  if (prefixOf(address, 96) === 0n && address.value > 1n) return [ipv4(low)];
-  if (prefixOf(address, 96) === 0xffff0000n) return [ipv4(low)];
-  if (prefixOf(address, 96) === 0x0064ff9b0000000000000000n) return [ipv4(low)];
-  if (prefixOf(address, 48) === 0x0064ff9b0001n) {
-    const high = (address.value >> 64n) & 0xffffn;
-    const rest = (address.value >> 40n) & 0xffffn;
-    return [ipv4((high << 16n) | rest)];
-  }
-  if (prefixOf(address, 16) === 0x2002n) return [ipv4(address.value >> 80n)];
-  if (prefixOf(address, 32) === 0x20010000n) {
-    return [ipv4(address.value >> 64n), ipv4(~low)];
-  }
+  if (!(address instanceof ipaddr.IPv6)) return [];
+  const [p0 = 0, p1 = 0, p2 = 0, p3 = 0, p4 = 0, p5 = 0, p6 = 0, p7 = 0] = address.parts;
+  const low = ipv4(p6, p7);
+  const zeroUpTo = (end: number) => address.parts.slice(0, end).every((part) => part === 0);
+  // ::a.b.c.d, but not :: or ::1.
+  if (zeroUpTo(6) && (p6 !== 0 || p7 > 1)) return [low];
+  if (zeroUpTo(4) && p4 === 0xffff && p5 === 0) return [low];
+  if (p0 === 0x64 && p1 === 0xff9b && p2 === 0 && p3 === 0 && p4 === 0 && p5 === 0) return [low];
+  if (p0 === 0x64 && p1 === 0xff9b && p2 === 1) return [ipv4(p3, ((p4 & 0xff) << 8) | (p5 >> 8))];
+  if (p0 === 0x2002) return [ipv4(p1, p2)];
+  if (p0 === 0x2001 && p1 === 0) return [ipv4(p2, p3), ipv4(~p6 & 0xffff, ~p7 & 0xffff)];
   return [];
 }
 
+/** The address as people write it (RFC 5952 for IPv6). */
 export function formatIp(address: IpAddress): string {
-  if (address.family === 4) {
-    return [24n, 16n, 8n, 0n].map((shift) => String((address.value >> shift) & 0xffn)).join('.');
-  }
-  const groups = [];
-  for (let shift = 112n; shift >= 0n; shift -= 16n) {
-    groups.push(((address.value >> shift) & 0xffffn).toString(16));
-  }
-  return groups.join(':').replace(/(^|:)0(:0)+(:|$)/, '::');
+  return address.toString();
 }
 
 /** Parses `a.b.c.d/n`, `x::y/n`, or a bare address (a /32 or /128). Throws with the text when wrong. */
@@ -101,29 +91,19 @@ export function parseNetwork(text: string): IpNetwork {
   const [addressText = '', prefixText, extra] = text.trim().split('/');
   const address = parseIp(addressText);
   if (!address || extra !== undefined) throw new Error(`"${text}" is not an IP network (CIDR)`);
-  const bits = BITS[address.family];
+  const bits = BITS[address.kind()];
   const prefix = prefixText === undefined ? bits : Number(prefixText);
   if (!/^\d*$/.test(prefixText ?? '') || !Number.isInteger(prefix) || prefix < 0 || prefix > bits) {
     throw new Error(`"${text}" has a prefix length outside 0..${bits}`);
   }
-  const mask = maskOf(address.family, prefix);
-  return {
-    family: address.family,
-    base: address.value & mask,
-    prefix,
-    text: `${formatIp({ family: address.family, value: address.value & mask })}/${prefix}`,
-  };
-}
-
-function maskOf(family: 4 | 6, prefix: number): bigint {
-  const bits = BigInt(BITS[family]);
-  const all = (1n << bits) - 1n;
-  return (all << (bits - BigInt(prefix))) & all;
+  const cidr = `${address.toString()}/${prefix}`;
+  const base =
+    address.kind() === 'ipv4'
+      ? ipaddr.IPv4.networkAddressFromCIDR(cidr)
+      : ipaddr.IPv6.networkAddressFromCIDR(cidr);
+  return { base, prefix, text: `${base.toString()}/${prefix}` };
 }
 
 export function contains(network: IpNetwork, address: IpAddress): boolean {
-  return (
-    network.family === address.family &&
-    (address.value & maskOf(network.family, network.prefix)) === network.base
-  );
+  return network.base.kind() === address.kind() && address.match(network.base, network.prefix);
 }

@@ -1,7 +1,7 @@
 import { BlockList } from 'node:net';
 import { ErrorReason } from '@cluster-console/shared';
 import type { Request, RequestHandler } from 'express';
-import { formatIp, type IpNetwork } from '../connection-check/ip-networks';
+import type { IpNetwork } from '../connection-check/ip-networks';
 import { sendError } from './errors';
 
 /** Is this request from inside (the probes, the operator's monitoring), not just anyone? */
@@ -21,11 +21,7 @@ export type InternalCallerTest = (req: Request) => boolean;
 export function internalCallerTest(networks: readonly IpNetwork[]): InternalCallerTest {
   const inside = new BlockList();
   for (const network of networks) {
-    inside.addSubnet(
-      formatIp({ family: network.family, value: network.base }),
-      network.prefix,
-      network.family === 4 ? 'ipv4' : 'ipv6',
-    );
+    inside.addSubnet(network.base.toString(), network.prefix, network.base.kind());
   }
   return (req) => {
     const address = req.ip;
