@@ -9,6 +9,7 @@ import {
   type DeletedClusters,
   type HistoryCommit,
 } from '@cluster-console/shared';
+import pMap from 'p-map';
 import type { GitLabCommit, GitLabRepositoryClient } from './gitlab-repository.client';
 import type { CommitCache } from './commit-cache';
 import type { Config } from '../config';
@@ -18,20 +19,6 @@ export type HistorySettings = Config['tenant'];
 
 /** At most this many GitLab requests of one answer run at once. */
 const CONCURRENCY = 6;
-
-async function mapLimited<T, R>(items: T[], work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next;
-      next += 1;
-      results[index] = await work(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
-  return results;
-}
 
 function commitSummary(commit: GitLabCommit): HistoryCommit {
   return {
@@ -103,14 +90,18 @@ export async function clusterHistory(
     path,
     ...query,
   });
-  const entries = await mapLimited(commits, async (commit) => {
-    const parent = commit.parent_ids[0];
-    const [before, after] = await Promise.all([
-      parent ? fieldsAt(source, settings, path, parent) : Promise.resolve(undefined),
-      fieldsAt(source, settings, path, commit.id),
-    ]);
-    return { commit: commitSummary(commit), ...clusterFieldsChange(before, after) };
-  });
+  const entries = await pMap(
+    commits,
+    async (commit) => {
+      const parent = commit.parent_ids[0];
+      const [before, after] = await Promise.all([
+        parent ? fieldsAt(source, settings, path, parent) : Promise.resolve(undefined),
+        fieldsAt(source, settings, path, commit.id),
+      ]);
+      return { commit: commitSummary(commit), ...clusterFieldsChange(before, after) };
+    },
+    { concurrency: CONCURRENCY },
+  );
   return nextPage === undefined ? { entries } : { entries, next_page: nextPage };
 }
 
@@ -128,15 +119,19 @@ export async function deletedClusters(
     path: CLUSTERS_DIR,
     ...query,
   });
-  const perCommit = await mapLimited(commits, async (commit) => {
-    const names = await deletedNamesOf(source, settings, commit.id);
-    return names.map((name) => ({
-      name,
-      deleted_at: commit.authored_date,
-      deleted_by: commit.author_name,
-      commit: commitSummary(commit),
-    }));
-  });
+  const perCommit = await pMap(
+    commits,
+    async (commit) => {
+      const names = await deletedNamesOf(source, settings, commit.id);
+      return names.map((name) => ({
+        name,
+        deleted_at: commit.authored_date,
+        deleted_by: commit.author_name,
+        commit: commitSummary(commit),
+      }));
+    },
+    { concurrency: CONCURRENCY },
+  );
   const items = perCommit.flat();
   return nextPage === undefined ? { items } : { items, next_page: nextPage };
 }
