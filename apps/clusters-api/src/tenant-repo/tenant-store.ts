@@ -14,7 +14,7 @@ import type { Logger } from 'pino';
 import { emptyState, readClusterFiles, type TenantState } from './cluster-files';
 import { CommitDraft } from './commit-draft';
 import type { GitRunner } from './git-runner';
-import { Mutex } from './mutex';
+import { Mutex } from 'async-mutex';
 import { RemotePush } from './remote-push';
 import { describeError } from './remote-errors';
 import { RepoError } from './repo-error';
@@ -70,7 +70,7 @@ export class TenantStore {
     const deadline = Date.now() + (this.options.openTimeoutMs ?? 30_000);
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await this.lock.run(() => this.openOnce());
+        await this.lock.runExclusive(() => this.openOnce());
         return;
       } catch (error) {
         const unavailable = error instanceof RepoError && error.kind === 'unavailable';
@@ -100,24 +100,24 @@ export class TenantStore {
 
   /** Fetches now (after any git operation under way) and reads the Cluster files again. */
   refresh(): Promise<void> {
-    return this.lock.run(() => this.sync());
+    return this.lock.runExclusive(() => this.sync());
   }
 
   /** Before a write: when the last one failed, fetches and puts the clone right. */
   async recoverIfDirty(): Promise<boolean> {
     if (!this.dirty) return false;
-    await this.lock.run(() => this.sync({ clean: true }));
+    await this.lock.runExclusive(() => this.sync({ clean: true }));
     this.dirty = false;
     return true;
   }
 
   /** Starts a fetch without waiting for it, when the last one is old enough. */
   refreshInBackground(): void {
-    if (this.closed || this.refreshing || this.lock.busy) return;
+    if (this.closed || this.refreshing || this.lock.isLocked()) return;
     if (Date.now() - this.lastSyncAt < this.options.refreshMs) return;
     this.refreshing = true;
     this.lock
-      .run(() => this.sync())
+      .runExclusive(() => this.sync())
       .catch((error: unknown) =>
         this.options.logger.warn(
           { err: describeError(error) },
@@ -140,7 +140,7 @@ export class TenantStore {
    * parent (someone else pushed, or a fetch here saw it): refresh and draft again.
    */
   push(draft: CommitDraft, token: string): Promise<PushOutcome> {
-    return this.lock.run(async () => {
+    return this.lock.runExclusive(async () => {
       if (draft.base !== this.state) return 'moved';
       const head = draft.head;
       if (draft.objects.length === 0 || head === undefined) return 'pushed';
@@ -166,7 +166,7 @@ export class TenantStore {
   /** Refuses new writes and waits for the git operations under way. */
   async close(): Promise<void> {
     this.closed = true;
-    await this.lock.run(() => Promise.resolve());
+    await this.lock.runExclusive(() => Promise.resolve());
     this.remote.close();
   }
 
