@@ -1,18 +1,18 @@
 /**
  * Issue 25's batches, measured: "Register all" of a 50-cluster Nautes CLI file in Chromium
  * against the embedded clusters API through the BFF (the user's review, then one request per
- * cluster, hosts first), and deleting those 50 clusters as the list's "Delete selected" does
- * (the shared deleteOrder and runBatch, one DELETE per cluster with the user's session).
+ * cluster, hosts first), and deleting those 50 clusters with the list's "Delete selected" (select
+ * all shown, type the count, confirm: one DELETE per cluster, virtual clusters before their hosts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { clusterApiPath, deleteOrder, runBatch, type BatchCluster } from '@cluster-console/shared';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { BatchCluster } from '@cluster-console/shared';
 import { atMost, type Benchmark } from './lib/benchmark';
 import { startBenchStack } from './lib/bench-stack';
 import { benchKubeconfig, seededName } from './lib/cluster-fixtures';
-import { signInAs, type SessionCookie } from './lib/sign-in';
+import { signInAs } from './lib/sign-in';
 import { viteBuild } from './lib/vite-build';
 
 const CLUSTERS = 50;
@@ -57,33 +57,33 @@ function cliFile(clusters: readonly BatchCluster[]): string {
     .join('---\n');
 }
 
-async function deleteAll(
+/**
+ * Deletes every cluster as a user does: select all shown in the list, "Delete selected", type
+ * the count, confirm; timed from the confirming click to the dialog's "Finished" line.
+ */
+async function deleteAllInTheList(
+  page: Page,
   bffUrl: string,
-  session: SessionCookie,
-  clusters: BatchCluster[],
-): Promise<{ ms: number; requests: number; failed: number }> {
-  const plan = deleteOrder(clusters, clusters);
-  if (!plan.ok) throw new Error(`delete refused: ${JSON.stringify(plan.refused)}`);
+): Promise<{ ms: number; requests: number; failed: number; summary: string }> {
   let requests = 0;
-  const started = performance.now();
-  const outcomes = await runBatch({
-    steps: plan.steps,
-    act: async (cluster) => {
-      requests += 1;
-      const response = await fetch(`${bffUrl}${clusterApiPath(cluster.name)}`, {
-        method: 'DELETE',
-        headers: { cookie: session.header, 'x-requested-with': 'cluster-console', origin: bffUrl },
-      });
-      const body = (await response.json()) as { message?: string };
-      if (!response.ok) throw new Error(body.message ?? String(response.status));
-      return body.message ?? '';
-    },
+  page.on('request', (request) => {
+    if (request.method() === 'DELETE' && request.url().includes('/api/v1/clusters/')) requests += 1;
   });
-  return {
-    ms: performance.now() - started,
-    requests,
-    failed: outcomes.filter((outcome) => outcome.result !== 'done').length,
-  };
+  await page.goto(`${bffUrl}/clusters`);
+  await page.getByRole('checkbox', { name: 'Select all shown clusters' }).check();
+  await page.getByRole('button', { name: `Delete selected (${CLUSTERS})` }).click();
+  const dialog = page.getByRole('alertdialog', { name: `Delete ${CLUSTERS} clusters?` });
+  await dialog
+    .getByLabel(`Type ${CLUSTERS} (the number of clusters) to confirm`)
+    .fill(String(CLUSTERS));
+  const started = performance.now();
+  await dialog.getByRole('button', { name: `Delete ${CLUSTERS} clusters` }).click();
+  const finished = dialog.getByText(/^Finished: /);
+  await finished.waitFor({ timeout: 600_000 });
+  const ms = performance.now() - started;
+  const summary = (await finished.textContent()) ?? '';
+  const deleted = Number(/(\d+) deleted/.exec(summary)?.[1] ?? 0);
+  return { ms, requests, failed: CLUSTERS - deleted, summary };
 }
 
 export const batchBenchmark: Benchmark = {
@@ -139,9 +139,9 @@ export const batchBenchmark: Benchmark = {
         `  apply: review ready in ${Math.round(reviewMs)} ms; ${summary} in ${Math.round(applyMs)} ms, ${posts} POSTs`,
       );
 
-      const deleted = await deleteAll(bffUrl, session, clusters);
+      const deleted = await deleteAllInTheList(page, bffUrl);
       log(
-        `  delete: ${deleted.requests} DELETEs in ${Math.round(deleted.ms)} ms, ${deleted.failed} failed`,
+        `  delete: ${deleted.summary} in ${Math.round(deleted.ms)} ms, ${deleted.requests} DELETEs`,
       );
       return {
         apply_review_ms: Math.round(reviewMs),
