@@ -1,5 +1,6 @@
-// The one barrel of @cluster-console/shared: the clusters API contract as code.
+// The one barrel of @cluster-console/shared: the clusters API's and the console's own routes' contract as code.
 export * from './api/paths';
+export * from './api/console-paths';
 export * from './clusters/api-version';
 export * from './clusters/cluster-name';
 export * from './clusters/field-rules';
@@ -16,6 +17,7 @@ export * from './clusters/kustomization';
 export * from './clusters/field-selector';
 export * from './access/tenant-access';
 export * from './errors/api-error.schema';
+export * from './errors/read-api-error-body';
 export * from './kubeconfig/read-kubeconfig';
 export * from './kubeconfig/loopback';
 export * from './kubeconfig/inspect-kubeconfig';
@@ -26,3 +28,9 @@ export * from './cli-file/read-cli-file';
 export * from './cli-file/write-cli-file';
 export * from './cluster-status';
 export * from './batch';
+export * from './console/connection-check.schema';
+export * from './console/nautes-api.schema';
+export * from './console/read-nautes-api-info';
+export * from './console/session.schema';
+export * from './console/read-session-reply';
+export * from './console/console-routes';

@@ -1,3 +1,4 @@
+import { AUTH_SESSION_PATH, type SessionReply } from '@cluster-console/shared';
 import { Router, type RequestHandler } from 'express';
 import { apiNotFound } from '../middleware/errors';
 import type { AuthContext } from './auth-context';
@@ -10,8 +11,9 @@ import { requireSignedIn } from './signed-in.middleware';
 export function authRouter(context: AuthContext, loginRateLimit: RequestHandler): Router {
   const router = Router();
   router.use(loginRouter(context, loginRateLimit), callbackRouter(context));
-  router.get('/auth/session', requireSignedIn(context), (req, res) => {
-    res.json({ user: req.session.user });
+  router.get(AUTH_SESSION_PATH, requireSignedIn(context), (req, res) => {
+    const reply: Partial<SessionReply> = { user: req.session.user };
+    res.json(reply);
   });
   router.use(logoutRouter(context));
   router.all('/auth/{*rest}', apiNotFound);

@@ -1,3 +1,4 @@
+import { AUTH_CALLBACK_PATH } from '@cluster-console/shared';
 import { Router, type RequestHandler } from 'express';
 import { regenerateSession, saveSession } from '../session/session-promises';
 import { signInErrorPath, type AuthContext } from './auth-context';
@@ -11,7 +12,7 @@ import { PENDING_LOGIN_TTL_MS } from './login.router';
  * `<base>/sign-in?error=<code>&returnTo=<path>` page.
  */
 export function callbackRouter(context: AuthContext): Router {
-  return Router().get('/auth/callback', callbackHandler(context));
+  return Router().get(AUTH_CALLBACK_PATH, callbackHandler(context));
 }
 
 function callbackHandler(context: AuthContext): RequestHandler {

@@ -1,3 +1,4 @@
+import { AUTH_CALLBACK_PATH, AUTH_LOGIN_PATH } from '@cluster-console/shared';
 import { Router, type RequestHandler } from 'express';
 import * as oidc from 'openid-client';
 import { saveSession } from '../session/session-promises';
@@ -15,7 +16,7 @@ const MAX_PENDING_LOGINS = 3;
  * `state` and `nonce`, all kept server-side in the (pre-login) session, and redirects to GitLab.
  */
 export function loginRouter(context: AuthContext, rateLimit: RequestHandler): Router {
-  return Router().get('/auth/login', rateLimit, loginHandler(context));
+  return Router().get(AUTH_LOGIN_PATH, rateLimit, loginHandler(context));
 }
 
 function loginHandler(context: AuthContext): RequestHandler {
@@ -27,7 +28,7 @@ function loginHandler(context: AuthContext): RequestHandler {
     let authorizationUrl: URL;
     try {
       authorizationUrl = await context.gitlab.authorizationUrl({
-        redirectUri: `${context.baseUrl}/auth/callback`,
+        redirectUri: `${context.baseUrl}${AUTH_CALLBACK_PATH}`,
         state,
         nonce,
         codeChallenge: await oidc.calculatePKCECodeChallenge(codeVerifier),

@@ -1,3 +1,4 @@
+import { AUTH_LOGOUT_PATH } from '@cluster-console/shared';
 import { Router, type RequestHandler } from 'express';
 import type { AuthContext } from './auth-context';
 import { endSession } from './signed-in.middleware';
@@ -7,7 +8,7 @@ import { endSession } from './signed-in.middleware';
  * the session, clears the cookie. 204 whether or not anyone was signed in.
  */
 export function logoutRouter(context: AuthContext): Router {
-  return Router().post('/auth/logout', logoutHandler(context));
+  return Router().post(AUTH_LOGOUT_PATH, logoutHandler(context));
 }
 
 function logoutHandler(context: AuthContext): RequestHandler {

@@ -1,4 +1,8 @@
-import { ErrorReason } from '@cluster-console/shared';
+import {
+  CONSOLE_CONNECTION_CHECKS_PATH,
+  ConnectionCheckRequestSchema,
+  ErrorReason,
+} from '@cluster-console/shared';
 import express, { Router, type RequestHandler } from 'express';
 import { rateLimit, type Store } from 'express-rate-limit';
 import type { Logger } from 'pino';
@@ -15,7 +19,6 @@ import {
   runConnectionCheck,
   type ConnectionCheckSettings,
 } from './connection-check';
-import { CONNECTION_CHECK_ROUTE, ConnectionCheckRequestSchema } from './connection-check.schema';
 import { hostPort } from './credential-destination';
 
 export interface ConnectionCheckOptions {
@@ -67,7 +70,7 @@ export function connectionCheckRouter(deps: {
   });
   const router = Router();
   router.post(
-    CONNECTION_CHECK_ROUTE,
+    CONSOLE_CONNECTION_CHECKS_PATH,
     deps.session,
     deps.requireSignedIn,
     perUser,

@@ -5,7 +5,7 @@ import type {
   CheckResult,
   CheckStatus,
   ConnectionCheckResponse,
-} from './connection-check.schema';
+} from '@cluster-console/shared';
 import { asSentence, credentialDestination, type Destination } from './credential-destination';
 import { findMaterialProblem } from './credential-material';
 import {

@@ -1,4 +1,4 @@
-import type { ServerMismatch } from './connection-check.schema';
+import type { ServerMismatch } from '@cluster-console/shared';
 
 /**
  * Where a kubeconfig's credentials may go: to its own server only. The one decision for every

@@ -1,4 +1,4 @@
-import type { CheckStatus } from './connection-check.schema';
+import type { CheckStatus } from '@cluster-console/shared';
 import type { CheckCredentials } from './kubeconfig-credentials';
 import {
   verifiedName,

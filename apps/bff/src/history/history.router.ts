@@ -1,6 +1,8 @@
 import {
   CONSOLE_DELETED_CLUSTERS_PATH,
+  CONSOLE_HISTORY_ROUTE,
   ErrorReason,
+  HistoryPageQuerySchema,
   validateClusterName,
 } from '@cluster-console/shared';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
@@ -21,9 +23,6 @@ import { GitLabRepositoryClient } from './gitlab-repository.client';
 import { answerHistoryFailure } from './history-errors';
 import { PageLimits } from './history-limits';
 
-export const HISTORY_ROUTE = '/api/console/clusters/:name/history';
-export const DELETED_CLUSTERS_ROUTE = CONSOLE_DELETED_CLUSTERS_PATH;
-
 export interface HistoryRouterDeps {
   session: RequestHandler;
   requireSignedIn: RequestHandler;
@@ -40,21 +39,12 @@ export interface HistoryRouterDeps {
   rateLimit: { windowSeconds: number; store?: Store | undefined };
 }
 
-function positiveInt(value: unknown, fallback: number, max: number): number | undefined {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'string' || !/^\d{1,6}$/.test(value)) return undefined;
-  const number = Number(value);
-  return number >= 1 && number <= max ? number : undefined;
-}
-
 /** `page` (from 1) and `per_page` (1-100, 20 by default), or the 400 already sent. */
 function pageQuery(req: Request, res: Response): PageQuery | undefined {
-  const page = positiveInt(req.query.page, 1, 100_000);
-  const perPage = positiveInt(req.query.per_page, 20, 100);
-  if (page === undefined || perPage === undefined) {
+  const parsed = HistoryPageQuerySchema.safeParse(req.query);
+  if (!parsed.success) {
     const metadata: Record<string, string> = {};
-    if (page === undefined) metadata.page = 'A whole number from 1.';
-    if (perPage === undefined) metadata.per_page = 'A whole number from 1 to 100.';
+    for (const issue of parsed.error.issues) metadata[String(issue.path[0])] ??= issue.message;
     sendError(
       res,
       400,
@@ -64,7 +54,7 @@ function pageQuery(req: Request, res: Response): PageQuery | undefined {
     );
     return undefined;
   }
-  return { page, perPage };
+  return { page: parsed.data.page, perPage: parsed.data.per_page };
 }
 
 /**
@@ -125,7 +115,7 @@ export function historyRouter(deps: HistoryRouterDeps): Router {
     }
   };
 
-  router.get(HISTORY_ROUTE, ...guards, async (req: Request<{ name: string }>, res) => {
+  router.get(CONSOLE_HISTORY_ROUTE, ...guards, async (req: Request<{ name: string }>, res) => {
     const { name } = req.params;
     const problem = validateClusterName(name);
     if (problem) {
@@ -139,7 +129,7 @@ export function historyRouter(deps: HistoryRouterDeps): Router {
     await answerPage(req, res, (source) => clusterHistory(source, settings, name, query));
   });
 
-  router.get(DELETED_CLUSTERS_ROUTE, ...guards, async (req, res) => {
+  router.get(CONSOLE_DELETED_CLUSTERS_PATH, ...guards, async (req, res) => {
     const query = pageQuery(req, res);
     if (!query) return;
     await answerPage(req, res, (source) => deletedClusters(source, settings, query));

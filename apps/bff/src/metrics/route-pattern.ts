@@ -1,22 +1,9 @@
-import {
-  CONSOLE_CLUSTER_STATUS_PATH,
-  CONSOLE_CLUSTER_STATUS_STREAM_PATH,
-  CONSOLE_DELETED_CLUSTERS_PATH,
-  CLUSTERS_API_PATH,
-} from '@cluster-console/shared';
+import { CLUSTERS_API_PATH, CONSOLE_HISTORY_ROUTE, CONSOLE_ROUTES } from '@cluster-console/shared';
 
-/** Paths that are their own pattern (no parameter in them). */
+/** Paths that are their own pattern (no parameter in them): the contract's and the probes'. */
 const FIXED = new Set([
   CLUSTERS_API_PATH,
-  CONSOLE_CLUSTER_STATUS_PATH,
-  CONSOLE_CLUSTER_STATUS_STREAM_PATH,
-  CONSOLE_DELETED_CLUSTERS_PATH,
-  '/api/console/nautes-api',
-  '/api/console/connection-checks',
-  '/auth/login',
-  '/auth/callback',
-  '/auth/session',
-  '/auth/logout',
+  ...CONSOLE_ROUTES.map((route) => route.path).filter((path) => !path.includes(':')),
   '/healthz',
   '/readyz',
   '/metrics',
@@ -33,7 +20,7 @@ const HISTORY = /^\/api\/console\/clusters\/[^/]+\/history$/;
 export function routePattern(path: string): string {
   if (FIXED.has(path)) return path;
   if (CLUSTER.test(path)) return `${CLUSTERS_API_PATH}/:name`;
-  if (HISTORY.test(path)) return '/api/console/clusters/:name/history';
+  if (HISTORY.test(path)) return CONSOLE_HISTORY_ROUTE;
   if (path.startsWith('/api/')) return '/api/other';
   if (path.startsWith('/auth/')) return '/auth/other';
   return 'spa';

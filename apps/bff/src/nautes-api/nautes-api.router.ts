@@ -1,7 +1,6 @@
+import { CONSOLE_NAUTES_API_PATH, type NautesApiInfo } from '@cluster-console/shared';
 import { Router, type RequestHandler } from 'express';
 import type { NautesApiDetector } from './nautes-api-detector';
-
-export const NAUTES_API_ROUTE = '/api/console/nautes-api';
 
 /**
  * `GET /api/console/nautes-api`: the console's own route, answered by the BFF (not forwarded).
@@ -13,8 +12,9 @@ export function nautesApiRouter(deps: {
   detector: NautesApiDetector;
 }): Router {
   const router = Router();
-  router.get(NAUTES_API_ROUTE, deps.session, deps.requireSignedIn, async (req, res) => {
-    res.json(await deps.detector.info(req.session.tokens?.accessToken ?? ''));
+  router.get(CONSOLE_NAUTES_API_PATH, deps.session, deps.requireSignedIn, async (req, res) => {
+    const info: NautesApiInfo = await deps.detector.info(req.session.tokens?.accessToken ?? '');
+    res.json(info);
   });
   return router;
 }

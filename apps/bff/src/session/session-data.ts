@@ -1,13 +1,8 @@
+import type { SessionUser } from '@cluster-console/shared';
 import { z } from 'zod';
 
 /** What `/auth/session` shows about the signed-in user (from GitLab's userinfo). */
-export const SessionUserSchema = z.object({
-  username: z.string(),
-  name: z.string(),
-  email: z.string(),
-  avatar_url: z.string().nullable(),
-});
-export type SessionUser = z.infer<typeof SessionUserSchema>;
+export type { SessionUser };
 
 /** GitLab's tokens; they stay in the server-side session and never reach the browser. */
 export const TokenSetSchema = z.object({

@@ -1,5 +1,4 @@
-import { CLUSTERS_API_PATH } from '@cluster-console/shared';
-import { SESSION_PATH } from '../features/auth/api/session-path';
+import { AUTH_SESSION_PATH, CLUSTERS_API_PATH } from '@cluster-console/shared';
 
 /** The cluster list's own path (with or without a trailing slash, as the router matches it). */
 export function isClusterListPage(pathname: string): boolean {
@@ -17,5 +16,5 @@ export function needsSession(pathname: string): boolean {
  */
 export function firstPageRequests(pathname: string): string[] {
   if (!needsSession(pathname)) return [];
-  return isClusterListPage(pathname) ? [SESSION_PATH, CLUSTERS_API_PATH] : [SESSION_PATH];
+  return isClusterListPage(pathname) ? [AUTH_SESSION_PATH, CLUSTERS_API_PATH] : [AUTH_SESSION_PATH];
 }

@@ -1,3 +1,4 @@
+import { parseApiErrorBody, type ApiErrorBody } from '@cluster-console/shared';
 import { ApiError, NETWORK_ERROR_REASON } from './api-error';
 import { ACCEPT_JSON, takeEarlyResponse } from './early-requests';
 import { withBase } from './base-path';
@@ -83,34 +84,14 @@ export async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, '', defaultMessage(response, text));
 }
 
-interface ErrorBodyLike {
-  reason: string;
-  message: string;
-  metadata: Record<string, string>;
-}
-
-function parseErrorBody(text: string): ErrorBodyLike | undefined {
+/** The contract's error shape, read by the one shared reader; undefined for anything else. */
+function parseErrorBody(text: string): ApiErrorBody | undefined {
   if (!text) return undefined;
-  let value: unknown;
   try {
-    value = JSON.parse(text);
+    return parseApiErrorBody(JSON.parse(text));
   } catch {
     return undefined;
   }
-  if (typeof value !== 'object' || value === null) return undefined;
-  const record = value as Record<string, unknown>;
-  if (typeof record.message !== 'string') return undefined;
-  const metadata: Record<string, string> = {};
-  if (typeof record.metadata === 'object' && record.metadata !== null) {
-    for (const [key, item] of Object.entries(record.metadata as Record<string, unknown>)) {
-      if (typeof item === 'string') metadata[key] = item;
-    }
-  }
-  return {
-    reason: typeof record.reason === 'string' ? record.reason : '',
-    message: record.message,
-    metadata,
-  };
 }
 
 function defaultMessage(response: Response, text = ''): string {

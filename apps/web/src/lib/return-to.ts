@@ -1,3 +1,4 @@
+import { AUTH_LOGIN_PATH } from '@cluster-console/shared';
 import { currentConsolePath, withBase } from './base-path';
 
 /**
@@ -20,7 +21,7 @@ export function currentLocalPath(): string {
 /** The BFF's sign-in, as the browser asks for it (under the base path). */
 export function loginUrl(returnTo: string): string {
   return withBase(
-    `/auth/login?${new URLSearchParams({ returnTo: safeReturnTo(returnTo) }).toString()}`,
+    `${AUTH_LOGIN_PATH}?${new URLSearchParams({ returnTo: safeReturnTo(returnTo) }).toString()}`,
   );
 }
 

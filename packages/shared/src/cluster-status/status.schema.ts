@@ -2,13 +2,10 @@
  * The console's live-status routes: what the BFF reads from the tenant management cluster
  * (../shared/contract/nautes-cluster-status.md), trimmed to what a user may see, and what
  * `GET /api/console/cluster-status/stream` (server-sent events) and
- * `GET /api/console/cluster-status` (JSON, for scripts) answer. Never the raw objects: no
- * spec, no managed fields, no secret IDs.
+ * `GET /api/console/cluster-status` (JSON, for scripts) answer (paths in api/console-paths.ts).
+ * Never the raw objects: no spec, no managed fields, no secret IDs.
  */
 import { z } from 'zod';
-
-export const CONSOLE_CLUSTER_STATUS_PATH = '/api/console/cluster-status';
-export const CONSOLE_CLUSTER_STATUS_STREAM_PATH = '/api/console/cluster-status/stream';
 
 export const CLUSTER_STATES = [
   'not-configured',

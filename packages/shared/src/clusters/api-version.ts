@@ -25,16 +25,3 @@ export function nautesApiVersionFromText(text: unknown): NautesApiVersion | unde
   if (minor === 4) return 'v0.4';
   return undefined;
 }
-
-/**
- * What `GET /api/console/nautes-api` answers: the Nautes API generation the clusters API
- * speaks and how the BFF knows. `unknown` is an answer too: the console shows it and asks the
- * user, it never assumes a generation (a v0.3 body sent to v0.4 loses settings silently).
- */
-export interface NautesApiInfo {
-  version: NautesApiVersion | 'unknown';
-  /** configured: NAUTES_API_VERSION; server: the server said so; clusters: read off its list reply. */
-  source: 'configured' | 'server' | 'clusters' | 'none';
-  /** Why, in words, for the user and the operator. */
-  message: string;
-}

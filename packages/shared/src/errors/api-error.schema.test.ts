@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ApiErrorBodySchema,
-  ErrorReason,
-  apiErrorBody,
-  parseApiErrorBody,
-} from './api-error.schema';
+import { ApiErrorBodySchema, ErrorReason, apiErrorBody } from './api-error.schema';
+import { parseApiErrorBody } from './read-api-error-body';
 
 describe('apiErrorBody', () => {
   it('when no metadata is given, then the body still has an empty metadata object', () => {

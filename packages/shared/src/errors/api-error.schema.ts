@@ -38,13 +38,3 @@ export function apiErrorBody(
 ): ApiErrorBody {
   return { code, reason, message, metadata: { ...metadata } };
 }
-
-/**
- * Reads an error body from any parsed JSON. Returns undefined when it is not our shape, so a
- * client can fall back to a message of its own (the real server's bodies always match, but a
- * proxy in between may answer with HTML).
- */
-export function parseApiErrorBody(input: unknown): ApiErrorBody | undefined {
-  const result = ApiErrorBodySchema.safeParse(input);
-  return result.success ? result.data : undefined;
-}

@@ -1,10 +1,23 @@
 /** The console's history routes: what `GET /api/console/clusters/:name/history` and
- * `GET /api/console/clusters-deleted` answer. */
+ * `GET /api/console/clusters-deleted` answer (paths in api/console-paths.ts). */
 import { z } from 'zod';
 
-export const CONSOLE_HISTORY_PATH = (name: string) =>
-  `/api/console/clusters/${encodeURIComponent(name)}/history`;
-export const CONSOLE_DELETED_CLUSTERS_PATH = '/api/console/clusters-deleted';
+/** A page number given as text (a query parameter): a whole number from 1 to `max`. */
+function pageNumber(max: number, fallback: number, message: string) {
+  return z
+    .string({ error: message })
+    .regex(/^\d{1,6}$/, message)
+    .transform(Number)
+    .refine((number) => number >= 1 && number <= max, message)
+    .default(fallback);
+}
+
+/** The query both history routes take: `page` (from 1) and `per_page` (1-100, 20 by default). */
+export const HistoryPageQuerySchema = z.object({
+  page: pageNumber(100_000, 1, 'A whole number from 1.'),
+  per_page: pageNumber(100, 20, 'A whole number from 1 to 100.'),
+});
+export type HistoryPageQuery = z.infer<typeof HistoryPageQuerySchema>;
 
 export const HistoryCommitSchema = z.object({
   id: z.string(),

@@ -1,39 +1,21 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import {
+  AUTH_SESSION_PATH,
+  readSessionReply,
+  type SessionReply,
+  type SessionUser,
+} from '@cluster-console/shared';
 import { apiRequest } from '../../../lib/api-client';
-import { SESSION_PATH } from './session-path';
 
 /** The BFF's `GET /auth/session` answer: who is signed in (never a token). */
-export interface SessionUser {
-  username: string;
-  name: string;
-  email: string;
-  avatar_url?: string | null;
-}
-export interface Session {
-  user: SessionUser;
-}
-
-function text(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
-
-/** Read by hand rather than with zod: this runs on every page, before anything else. */
-export function readSession(value: unknown): Session {
-  const user = (value as { user?: Record<string, unknown> } | null)?.user;
-  if (!user || typeof user.username !== 'string')
-    throw new Error('The session answer has no user.');
-  return {
-    user: {
-      username: user.username,
-      name: text(user.name),
-      email: text(user.email),
-      avatar_url: typeof user.avatar_url === 'string' && user.avatar_url ? user.avatar_url : null,
-    },
-  };
-}
+export type Session = SessionReply;
+export type { SessionUser };
 
 export async function getSession(signal?: AbortSignal): Promise<Session> {
-  return readSession(await apiRequest<unknown>(SESSION_PATH, { signal }));
+  // The contract's zod-free reader: this runs on every page, before anything else.
+  const session = readSessionReply(await apiRequest<unknown>(AUTH_SESSION_PATH, { signal }));
+  if (session === undefined) throw new Error('The session answer has no user.');
+  return session;
 }
 
 export function sessionQueryOptions() {

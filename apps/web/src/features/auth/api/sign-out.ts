@@ -1,13 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { AUTH_LOGOUT_PATH } from '@cluster-console/shared';
 import { useCallback, useState } from 'react';
 import { apiRequest } from '../../../lib/api-client';
 import { isApiError, type ApiError } from '../../../lib/api-error';
 
-export const LOGOUT_PATH = '/auth/logout';
-
 export async function signOut(): Promise<void> {
   try {
-    await apiRequest<void>(LOGOUT_PATH, { method: 'POST' });
+    await apiRequest<void>(AUTH_LOGOUT_PATH, { method: 'POST' });
   } catch (error) {
     // Already signed out (session expired): that is the outcome the user asked for.
     if (isApiError(error) && error.status === 401) return;

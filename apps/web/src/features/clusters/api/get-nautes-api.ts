@@ -1,5 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { isNautesApiVersion, type NautesApiInfo } from '@cluster-console/shared';
+import {
+  CONSOLE_NAUTES_API_PATH,
+  readNautesApiInfo,
+  type NautesApiInfo,
+} from '@cluster-console/shared';
 import { apiRequest } from '../../../lib/api-client';
 
 /**
@@ -7,21 +11,9 @@ import { apiRequest } from '../../../lib/api-client';
  * and how the BFF knows. `version` is `unknown` when it could not tell: the console then says
  * so and asks, it never assumes.
  */
-export const NAUTES_API_PATH = '/api/console/nautes-api';
-
-export function readNautesApiInfo(value: unknown): NautesApiInfo {
-  const raw = (value ?? {}) as Record<string, unknown>;
-  const source = raw.source;
-  return {
-    version: isNautesApiVersion(raw.version) ? raw.version : 'unknown',
-    source:
-      source === 'configured' || source === 'server' || source === 'clusters' ? source : 'none',
-    message: typeof raw.message === 'string' ? raw.message : '',
-  };
-}
-
 export async function getNautesApi(signal?: AbortSignal): Promise<NautesApiInfo> {
-  return readNautesApiInfo(await apiRequest<unknown>(NAUTES_API_PATH, { signal }));
+  // The contract's zod-free reader: the list page asks for this before its first render.
+  return readNautesApiInfo(await apiRequest<unknown>(CONSOLE_NAUTES_API_PATH, { signal }));
 }
 
 export function nautesApiQueryOptions() {

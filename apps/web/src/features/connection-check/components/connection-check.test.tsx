@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { kubeconfig } from '../../../testing/kubeconfigs';
 import { apiError, hostCluster, server, serveConsole } from '../../../testing/msw-server';
 import { renderApp } from '../../../testing/render-app';
-import { CONNECTION_CHECK_PATH } from '../api/check-connection';
+import { CONSOLE_CONNECTION_CHECKS_PATH } from '@cluster-console/shared';
 
 const ANSWER = {
   api_server: 'https://10.1.2.3:6443',
@@ -55,7 +55,7 @@ function serveCheck(reply: () => Response | Promise<Response> = () => HttpRespon
     http.get('/api/console/nautes-api', () =>
       HttpResponse.json({ version: 'v0.3', source: 'configured', message: '' }),
     ),
-    http.post(CONNECTION_CHECK_PATH, async ({ request }) => {
+    http.post(CONSOLE_CONNECTION_CHECKS_PATH, async ({ request }) => {
       seen.push({ body: await request.json(), csrf: request.headers.get('X-Requested-With') });
       return reply();
     }),

@@ -3,15 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert';
 import { isApiError } from '../../../lib/api-error';
 import {
-  useCheckConnection,
+  CHECK_IDS,
   type CheckResult,
   type CheckStatus,
-  type ConnectionCheckResult,
-} from '../api/check-connection';
+  type ConnectionCheckResponse,
+} from '@cluster-console/shared';
+import { useCheckConnection } from '../api/check-connection';
 import { CredentialsMismatch } from './credentials-mismatch';
 import './connection-check.css';
-
-const KNOWN_CHECKS = ['reachable', 'tls', 'version', 'identity', 'permissions'];
 
 /** Each status has an icon and a word: the colour only repeats what they say. */
 const STATUS_ICONS: Record<CheckStatus, string> = {
@@ -121,7 +120,7 @@ export function ConnectionCheck({ apiServer, kubeconfig }: ConnectionCheckProps)
 
 type Translate = ReturnType<typeof useTranslation>['t'];
 
-function summary(result: ConnectionCheckResult, t: Translate): string {
+function summary(result: ConnectionCheckResponse, t: Translate): string {
   const statuses = result.checks.map((check) => check.status);
   const key = statuses.includes('failed')
     ? 'failed'
@@ -178,7 +177,7 @@ function CheckError({
   );
 }
 
-function CheckResults({ result }: { result: ConnectionCheckResult }) {
+function CheckResults({ result }: { result: ConnectionCheckResponse }) {
   const { t } = useTranslation();
   return (
     <div className="connection-check-results">
@@ -212,7 +211,8 @@ function CheckResults({ result }: { result: ConnectionCheckResult }) {
 
 function CheckRow({ check }: { check: CheckResult }) {
   const { t } = useTranslation();
-  const name = KNOWN_CHECKS.includes(check.id) ? t(`connectionCheck.checks.${check.id}`) : check.id;
+  const known = CHECK_IDS.some((id) => id === check.id);
+  const name = known ? t(`connectionCheck.checks.${check.id}`) : check.id;
   return (
     <li className={`check-row check-${check.status}`}>
       <span className="check-status">

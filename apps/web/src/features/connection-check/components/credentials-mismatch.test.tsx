@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { kubeconfig } from '../../../testing/kubeconfigs';
 import { hostCluster, server, serveConsole } from '../../../testing/msw-server';
 import { renderApp } from '../../../testing/render-app';
-import { CONNECTION_CHECK_PATH } from '../api/check-connection';
+import { CONSOLE_CONNECTION_CHECKS_PATH } from '@cluster-console/shared';
 
 /** The BFF withheld the kubeconfig's credentials from another server: the wizard says so and offers to confirm. */
 const skipped = (message: string) => ({ status: 'skipped', message, duration_ms: 0 });
@@ -37,7 +37,7 @@ function serveCheck() {
     http.get('/api/console/nautes-api', () =>
       HttpResponse.json({ version: 'v0.3', source: 'configured', message: '' }),
     ),
-    http.post(CONNECTION_CHECK_PATH, async ({ request }) => {
+    http.post(CONSOLE_CONNECTION_CHECKS_PATH, async ({ request }) => {
       const body = (await request.json()) as Record<string, unknown>;
       bodies.push(body);
       return HttpResponse.json(answer(body.confirm_credentials_for === '10.1.2.3:6443'));

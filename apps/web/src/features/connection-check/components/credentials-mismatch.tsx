@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert';
-import type { ServerMismatch } from '../api/check-connection';
+import type { ServerMismatch } from '@cluster-console/shared';
 
 export interface CredentialsMismatchProps {
   mismatch: ServerMismatch;

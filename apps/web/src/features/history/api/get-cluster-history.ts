@@ -5,7 +5,7 @@ import {
   type ClusterHistory,
 } from '@cluster-console/shared';
 import { apiRequest } from '../../../lib/api-client';
-import { parseReply } from './parse-reply';
+import { readReply } from '../../../lib/read-reply';
 
 export const HISTORY_PAGE_SIZE = 20;
 
@@ -16,7 +16,7 @@ export async function getClusterHistory(
 ): Promise<ClusterHistory> {
   const query = new URLSearchParams({ page: String(page), per_page: String(HISTORY_PAGE_SIZE) });
   const reply = await apiRequest<unknown>(`${CONSOLE_HISTORY_PATH(name)}?${query}`, { signal });
-  return parseReply(ClusterHistorySchema, reply);
+  return readReply(ClusterHistorySchema, reply, 'history.invalidReply');
 }
 
 export function clusterHistoryQueryOptions(name: string) {

@@ -5,7 +5,7 @@ import {
   type DeletedClusters,
 } from '@cluster-console/shared';
 import { apiRequest } from '../../../lib/api-client';
-import { parseReply } from './parse-reply';
+import { readReply } from '../../../lib/read-reply';
 
 export const DELETED_PAGE_SIZE = 20;
 
@@ -15,7 +15,7 @@ export async function getDeletedClusters(
 ): Promise<DeletedClusters> {
   const query = new URLSearchParams({ page: String(page), per_page: String(DELETED_PAGE_SIZE) });
   const reply = await apiRequest<unknown>(`${CONSOLE_DELETED_CLUSTERS_PATH}?${query}`, { signal });
-  return parseReply(DeletedClustersSchema, reply);
+  return readReply(DeletedClustersSchema, reply, 'history.invalidReply');
 }
 
 export function deletedClustersQueryOptions() {

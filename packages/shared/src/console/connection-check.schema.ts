@@ -1,6 +1,9 @@
+/**
+ * `POST /api/console/connection-checks` (CONSOLE_CONNECTION_CHECKS_PATH): the BFF checks, with
+ * the kubeconfig, whether the cluster answers, TLS verifies, who the user is and what they may
+ * do. The BFF validates the request with this schema; the web reads the reply with it.
+ */
 import { z } from 'zod';
-
-export const CONNECTION_CHECK_ROUTE = '/api/console/connection-checks';
 
 /** The kubeconfig is small; the body as a whole is capped by the JSON parser (1 MiB). */
 export const ConnectionCheckRequestSchema = z.object({
@@ -23,31 +26,41 @@ export const ConnectionCheckRequestSchema = z.object({
     .max(300)
     .optional(),
 });
-export type ConnectionCheckRequest = z.infer<typeof ConnectionCheckRequestSchema>;
+/** What the web sends (the BFF trims `api_server` and `confirm_credentials_for`). */
+export type ConnectionCheckRequest = z.input<typeof ConnectionCheckRequestSchema>;
 
-export const CheckIdSchema = z.enum(['reachable', 'tls', 'version', 'identity', 'permissions']);
+export const CHECK_IDS = ['reachable', 'tls', 'version', 'identity', 'permissions'] as const;
+export const CheckIdSchema = z.enum(CHECK_IDS);
 export type CheckId = z.infer<typeof CheckIdSchema>;
 
-export const CheckStatusSchema = z.enum(['ok', 'warning', 'failed', 'skipped']);
+export const CHECK_STATUSES = ['ok', 'warning', 'failed', 'skipped'] as const;
+export const CheckStatusSchema = z.enum(CHECK_STATUSES);
 export type CheckStatus = z.infer<typeof CheckStatusSchema>;
 
+/** A time in whole milliseconds; a reader takes anything else as 0. */
+const Milliseconds = z.number().int().nonnegative().catch(0);
+
+/**
+ * One check's outcome. Read forward-compatibly: a check id this console does not know is shown
+ * by its id, and a status it does not know reads as `skipped`, never as a pass.
+ */
 export const CheckResultSchema = z.object({
-  id: CheckIdSchema,
-  status: CheckStatusSchema,
+  id: z.string(),
+  status: CheckStatusSchema.catch('skipped'),
   /** One sentence a user can act on. */
   message: z.string(),
   /** More for the curious: the certificate, the server's own words, what was asked. */
   detail: z.string().optional(),
-  duration_ms: z.number().int().nonnegative(),
+  duration_ms: Milliseconds,
 });
 export type CheckResult = z.infer<typeof CheckResultSchema>;
 
-/** The API server field is not the kubeconfig's own server (credential-destination.ts). */
+/** The API server field is not the kubeconfig's own server (the BFF's credential-destination.ts). */
 export const ServerMismatchSchema = z.object({
   /** The kubeconfig's own server as `host:port`; null when it names none. */
   kubeconfig_server: z.string().nullable(),
   /** The field's `host:port`: what `confirm_credentials_for` must say to send the credentials. */
-  api_server: z.string(),
+  api_server: z.string().min(1),
   /** True: the user confirmed it and the credentials were sent; false: none were sent. */
   confirmed: z.boolean(),
 });
@@ -61,7 +74,7 @@ export const ConnectionCheckResponseSchema = z.object({
   /** What in the kubeconfig was deliberately not used (exec plugins, file paths, proxies). */
   notes: z.array(z.string()),
   /** Null when the field is the kubeconfig's own server (credentials sent as usual). */
-  server_mismatch: ServerMismatchSchema.nullable(),
-  duration_ms: z.number().int().nonnegative(),
+  server_mismatch: ServerMismatchSchema.nullable().catch(null),
+  duration_ms: Milliseconds,
 });
 export type ConnectionCheckResponse = z.infer<typeof ConnectionCheckResponseSchema>;
