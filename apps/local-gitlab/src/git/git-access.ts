@@ -50,7 +50,6 @@ export function decideGitAccess(
       env: {
         GL_ID: `deploy-token-${deployToken.id}`,
         GL_USERNAME: deployToken.username,
-        GL_USER_ACCESS_LEVEL: '0',
       },
     };
   }
@@ -74,7 +73,6 @@ export function decideGitAccess(
     env: {
       GL_ID: `user-${user.id}`,
       GL_USERNAME: user.username,
-      GL_USER_ACCESS_LEVEL: String(level),
     },
   };
 }

@@ -66,9 +66,6 @@ export function gitHttpHandler({ directory, resolveToken, dataDir }: GitRouterDe
     const decision = decideGitAccess(directory, project, principal, operation);
     if (!decision.allowed) return sendText(res, decision.status, decision.message);
 
-    const protectedBranches = project.protected_branches
-      .map((branch) => `${branch.name}:${branch.push_access_level}`)
-      .join(',');
     req.log.info(
       { event: 'git', operation, project: project.path_with_namespace, user: decision.remoteUser },
       'git request',
@@ -81,7 +78,6 @@ export function gitHttpHandler({ directory, resolveToken, dataDir }: GitRouterDe
       GL_PROTOCOL: 'http',
       GL_REPOSITORY: `project-${project.id}`,
       GL_PROJECT_PATH: project.path_with_namespace,
-      GL_PROTECTED_BRANCHES: protectedBranches,
       // Protocol v2 for fetches, as `git http-backend` passes it on.
       ...(typeof gitProtocol === 'string' && /^[\w.=:-]{1,200}$/.test(gitProtocol)
         ? { GIT_PROTOCOL: gitProtocol }
@@ -100,6 +96,8 @@ export function gitHttpHandler({ directory, resolveToken, dataDir }: GitRouterDe
     }
     if (service === 'git-receive-pack') {
       return handleReceivePack(req, res, {
+        project,
+        accessLevel: decision.accessLevel,
         gitDir,
         env,
         log: req.log,

@@ -8,3 +8,22 @@ export function pktLine(data: string | Buffer): Buffer {
     bytes,
   ]);
 }
+
+/**
+ * The pkt-lines at the start of `buf` up to the first flush packet; undefined when the flush
+ * is not in `buf` or the framing is not pkt-line.
+ */
+export function readUntilFlush(buf: Buffer): Buffer[] | undefined {
+  const lines: Buffer[] = [];
+  let at = 0;
+  while (at + 4 <= buf.length) {
+    const hex = buf.toString('latin1', at, at + 4);
+    if (!/^[0-9a-f]{4}$/i.test(hex)) return undefined;
+    const length = Number.parseInt(hex, 16);
+    if (length === 0) return lines;
+    if (length < 4 || at + length > buf.length) return undefined;
+    lines.push(buf.subarray(at + 4, at + length));
+    at += length;
+  }
+  return undefined;
+}

@@ -6,48 +6,33 @@ export const PROTECTED_BRANCH_MESSAGES = {
 } as const;
 
 /**
- * A pre-receive hook doing what GitLab's does for protected branches, so a refused push is a
- * proper Git error (`! [remote rejected] main -> main (pre-receive hook declined)`).
- * The HTTP server passes who pushes: GL_ID, GL_USER_ACCESS_LEVEL and
- * GL_PROTECTED_BRANCHES (`name:push_level` pairs, comma-separated; names may be wildcards). A push that does not
- * come through the server (no GL_ID, e.g. an administrator on the file system) is allowed.
+ * The pre-receive hook. It carries out what the server decided (protected-branches.ts), so
+ * that a refused push is a proper Git error (`! [remote rejected] main -> main (pre-receive
+ * hook declined)`, `remote: GitLab: ...`), as GitLab's hook carries out what its Rails decides:
+ * - GL_REFUSAL: the refusal, printed as it is, and the push is declined;
+ * - GL_FAST_FORWARD_ONLY: protected branches (refs, space-separated) that may only move
+ *   forward, checked here with `git merge-base` because that needs the pushed commits.
+ * The server runs git without the hook when it sets neither. A push that does not come
+ * through the server (e.g. an administrator on the file system) sets neither and passes.
  */
 export const PRE_RECEIVE_HOOK = `#!/bin/sh
 # Installed by apps/local-gitlab on every start; edits are overwritten.
-[ -n "$GL_ID" ] || exit 0
-# No pathname expansion: protected branch names may be wildcards like release/*.
-set -f
-level="\${GL_USER_ACCESS_LEVEL:-0}"
+if [ -n "$GL_REFUSAL" ]; then
+  printf '%s\\n' "$GL_REFUSAL" >&2
+  exit 1
+fi
+[ -n "$GL_FAST_FORWARD_ONLY" ] || exit 0
 zero=0000000000000000000000000000000000000000
 status=0
-# The list is split on commas by the shell itself: a pipe through tr is one process more per push.
-default_ifs=$IFS
 while read -r old new ref; do
-  case "$ref" in
-    refs/heads/*) branch="\${ref#refs/heads/}" ;;
+  case " $GL_FAST_FORWARD_ONLY " in
+    *" $ref "*) ;;
     *) continue ;;
   esac
-  IFS=,
-  for entry in $GL_PROTECTED_BRANCHES; do
-    IFS=$default_ifs
-    name="\${entry%:*}"
-    push="\${entry##*:}"
-    case "$branch" in
-      $name) ;;
-      *) continue ;;
-    esac
-    if [ "$level" -lt "$push" ]; then
-      echo "GitLab: ${PROTECTED_BRANCH_MESSAGES.push}" >&2
-      status=1
-    elif [ "$new" = "$zero" ]; then
-      echo "GitLab: ${PROTECTED_BRANCH_MESSAGES.delete}" >&2
-      status=1
-    elif [ "$old" != "$zero" ] && ! git merge-base --is-ancestor "$old" "$new" 2>/dev/null; then
-      echo "GitLab: ${PROTECTED_BRANCH_MESSAGES.forcePush}" >&2
-      status=1
-    fi
-  done
-  IFS=$default_ifs
+  if [ "$old" != "$zero" ] && [ "$new" != "$zero" ] && ! git merge-base --is-ancestor "$old" "$new" 2>/dev/null; then
+    echo "GitLab: ${PROTECTED_BRANCH_MESSAGES.forcePush}" >&2
+    status=1
+  fi
 done
 exit $status
 `;
