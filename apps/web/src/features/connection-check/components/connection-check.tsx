@@ -80,12 +80,17 @@ export function ConnectionCheck({ apiServer, kubeconfig }: ConnectionCheckProps)
       </h3>
       <p className="field-hint">{t('connectionCheck.lead')}</p>
       <div className="connection-check-bar">
+        {/* While it runs the button stays focusable (aria-disabled, not disabled): a disabled
+            button drops the keyboard's focus to the page's body. */}
         <button
           type="button"
           className="button"
-          disabled={!ready || pending}
+          disabled={!ready}
+          aria-disabled={pending || undefined}
           aria-describedby={ready ? undefined : `${titleId}-needs`}
-          onClick={() => run()}
+          onClick={() => {
+            if (!pending) run();
+          }}
         >
           {result || error ? t('connectionCheck.again') : t('connectionCheck.button')}
         </button>

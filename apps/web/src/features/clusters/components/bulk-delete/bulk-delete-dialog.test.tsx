@@ -1,11 +1,13 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Cluster } from '@cluster-console/shared';
 import { loadTextPart } from '../../../../lib/i18n';
 import { createQueryClient } from '../../../../lib/query-client';
+import { expectBusyButton } from '../../../../testing/busy-button';
+import { holdRequests } from '../../../../testing/held-requests';
 import { apiError, hostCluster, server, virtualCluster } from '../../../../testing/msw-server';
 import { BulkDeleteDialog } from './bulk-delete-dialog';
 
@@ -80,6 +82,30 @@ describe('BulkDeleteDialog', () => {
     // One request per cluster, the virtual cluster before its host.
     expect(sent).toEqual(['cluster-worker', 'vcluster-virtual', 'cluster-host']);
     expect(within(dialog).getByRole('button', { name: 'Close' })).toHaveFocus();
+  });
+
+  it('when confirmed from the keyboard, then the pressed button keeps focus while it runs, a second press sends nothing, and Close takes focus at the end', async () => {
+    const deletes = holdRequests();
+    server.use(
+      http.delete('/api/v1/clusters/:name', async ({ params }) => {
+        await deletes.hold(String(params.name));
+        return HttpResponse.json({ message: 'deleted' });
+      }),
+    );
+    const { user } = renderDialog([worker]);
+    await user.keyboard('1');
+    await user.tab();
+    await user.tab();
+    const confirm = screen.getByRole('button', { name: 'Delete 1 cluster' });
+    expect(confirm).toHaveFocus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(deletes.seen).toEqual(['cluster-worker']));
+    expectBusyButton('Deleting…');
+    await user.keyboard('{Enter}');
+    deletes.release();
+    await screen.findByText('Finished: 1 deleted, 0 failed, 0 skipped.');
+    expect(deletes.seen).toEqual(['cluster-worker']);
+    expect(screen.getByRole('button', { name: 'Close' })).toHaveFocus();
   });
 
   it('when a virtual cluster fails, then its host is skipped with the reason and the others still go', async () => {

@@ -166,10 +166,13 @@ function ConfirmDelete({
               >
                 {t('common.cancel')}
               </button>
+              {/* Focusable while it runs (aria-disabled): pressed from the keyboard, it keeps
+                  focus until Close takes it, instead of dropping it to the page's body. */}
               <button
                 type="submit"
                 className="button button-danger"
-                disabled={!matches || run.phase === 'running'}
+                disabled={!matches}
+                aria-disabled={run.phase === 'running' || undefined}
               >
                 {run.phase === 'running'
                   ? t('batch.delete.deleting')

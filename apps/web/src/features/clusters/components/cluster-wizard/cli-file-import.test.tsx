@@ -1,8 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { hostCluster, server, serveConsole } from '../../../../testing/msw-server';
-import { renderApp } from '../../../../testing/render-app';
+import { server } from '../../../../testing/msw-server';
+import { openWizard } from '../../../../testing/open-wizard';
 
 const TWO_CLUSTERS = `apiVersion: nautes.resource.nautes.io/v1alpha1
 kind: Cluster
@@ -36,15 +36,8 @@ spec:
     - product-a
 `;
 
-async function openWizard() {
-  serveConsole([hostCluster]);
-  server.use(
-    http.get('/api/console/nautes-api', () =>
-      HttpResponse.json({ version: 'v0.3', source: 'configured', message: '' }),
-    ),
-  );
-  const app = renderApp('/clusters/new');
-  await screen.findByRole('heading', { name: /Step 1 of 4/ }, { timeout: 15_000 });
+async function openImport() {
+  const app = await openWizard();
   await app.user.click(screen.getByRole('button', { name: /Import a Nautes CLI file/ }));
   return app;
 }
@@ -56,7 +49,7 @@ function pasteFile(text: string) {
 
 describe('cluster wizard: import a Nautes CLI file', () => {
   it('when the file holds two clusters, then the second is picked, the form filled and review shown', async () => {
-    const { user } = await openWizard();
+    const { user } = await openImport();
     pasteFile(TWO_CLUSTERS);
     const list = await screen.findByRole('group', { name: /2 clusters in the pasted text/ });
     await user.click(within(list).getByLabelText(/vpipeline/));
@@ -91,7 +84,7 @@ describe('cluster wizard: import a Nautes CLI file', () => {
   });
 
   it('when a document is bad YAML or of the wrong kind, then each says why and the good one can still be used', async () => {
-    await openWizard();
+    await openImport();
     pasteFile(
       [
         'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n',
@@ -108,7 +101,7 @@ describe('cluster wizard: import a Nautes CLI file', () => {
   });
 
   it('when the file is a YAML bomb, then it is refused with the reader’s message', async () => {
-    await openWizard();
+    await openImport();
     const bomb = [
       'a: &a ["x","x","x","x","x","x","x","x","x","x"]',
       ...Array.from({ length: 8 }, (_, i) => {
@@ -123,7 +116,7 @@ describe('cluster wizard: import a Nautes CLI file', () => {
   });
 
   it('when the file has 10,000 separators or a token in a broken document, then the refusal says why and shows no token', async () => {
-    await openWizard();
+    await openImport();
     pasteFile(`${TWO_CLUSTERS}${'---\n'.repeat(10_000)}`);
     expect(
       await screen.findByText(/The file has 10002 YAML documents; at most 100 clusters/),
@@ -144,7 +137,7 @@ describe('cluster wizard: import a Nautes CLI file', () => {
   });
 
   it('when the form holds typed values, then filling it asks first and Cancel keeps them', async () => {
-    const { user } = await openWizard();
+    const { user } = await openImport();
     await user.type(screen.getByLabelText('Cluster name'), 'typed-name');
     pasteFile(TWO_CLUSTERS.split('---\n')[0] ?? '');
 

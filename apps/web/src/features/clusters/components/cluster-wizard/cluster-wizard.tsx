@@ -265,9 +265,9 @@ export function ClusterWizard({
 
   const onFormSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     // Enter in a field means "Next" until the last step.
-    if (!isLast) {
+    if (!isLast || save.isPending) {
       event.preventDefault();
-      void next();
+      if (!isLast) void next();
       return;
     }
     void submit(event);
@@ -411,10 +411,13 @@ export function ClusterWizard({
                 </p>
               ) : null}
               {isLast ? (
+                // While saving it stays focusable (aria-disabled): pressed from the keyboard, it
+                // keeps focus instead of dropping it to the page's body.
                 <button
                   type="submit"
                   className="button button-primary"
-                  disabled={save.isPending || generation === undefined}
+                  disabled={generation === undefined}
+                  aria-disabled={save.isPending || undefined}
                   aria-describedby={generation === undefined ? 'save-blocked' : undefined}
                 >
                   {save.isPending
