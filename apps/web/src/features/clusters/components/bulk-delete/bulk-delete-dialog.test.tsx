@@ -100,7 +100,7 @@ describe('BulkDeleteDialog', () => {
     expect(confirm).toHaveFocus();
     await user.keyboard('{Enter}');
     await waitFor(() => expect(deletes.seen).toEqual(['cluster-worker']));
-    expectBusyButton('Deleting…');
+    await waitFor(() => expectBusyButton('Deleting…'));
     await user.keyboard('{Enter}');
     deletes.release();
     await screen.findByText('Finished: 1 deleted, 0 failed, 0 skipped.');

@@ -40,7 +40,7 @@ describe('cluster wizard: focus by keyboard', () => {
     save.focus();
     await user.keyboard('{Enter}');
     await waitFor(() => expect(saves.seen).toEqual(['host-k']));
-    expectBusyButton('Saving…');
+    await waitFor(() => expectBusyButton('Saving…'));
     await user.keyboard('{Enter}');
     saves.release();
     const done = await screen.findByRole('heading', { name: /Cluster host-k registered/ });
