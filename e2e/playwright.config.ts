@@ -1,10 +1,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
+import { journeyPart, partFilter } from './journey-parts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..');
 const outputRoot = path.join(repoRoot, '.test-output');
+const part = journeyPart(process.env.E2E_PART);
+const suffix = part ? `-part-${part}` : '';
 
 /**
  * Browser journeys against the whole stack started the way `npm start` starts it (see
@@ -13,6 +16,7 @@ const outputRoot = path.join(repoRoot, '.test-output');
  */
 export default defineConfig({
   testDir: './tests',
+  ...partFilter(part),
   globalSetup: './global-setup.ts',
   fullyParallel: false,
   workers: 1,
@@ -21,8 +25,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 12_000 },
   forbidOnly: Boolean(process.env.CI),
-  outputDir: path.join(outputRoot, 'e2e-artifacts'),
-  reporter: [['list'], ['json', { outputFile: path.join(outputRoot, 'e2e.json') }]],
+  outputDir: path.join(outputRoot, `e2e-artifacts${suffix}`),
+  reporter: [['list'], ['json', { outputFile: path.join(outputRoot, `e2e${suffix}.json`) }]],
   use: {
     browserName: 'chromium',
     // The narrowest width the console promises to be usable at.

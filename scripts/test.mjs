@@ -73,7 +73,7 @@ function run(args, { yieldCpu = false } = {}) {
  * Starts `pnpm <args>` in the background with its output in `logFile`; resolves to whether it
  * passed. Its log is printed whole when it ends, so the CI log stays readable.
  */
-function runInBackground(args, logFile) {
+function runInBackground(args, logFile, env = {}) {
   log(
     `$ pnpm ${args.join(' ')} (in the background, output in ${path.relative(repoRoot, logFile)})`,
   );
@@ -81,7 +81,7 @@ function runInBackground(args, logFile) {
   const child = spawn(pnpm, args, {
     cwd: repoRoot,
     stdio: ['ignore', fd, fd],
-    env: { ...process.env, FORCE_COLOR: '0' },
+    env: { ...process.env, FORCE_COLOR: '0', ...env },
   });
   return new Promise((resolve) => {
     child.on('close', (code) => {
@@ -131,11 +131,19 @@ try {
 }
 
 // The browser journeys mostly wait (on Chromium, the stack, Git), the static checks mostly
-// compute on one core: they run side by side. The unit tests run alone afterwards, as some
-// of them time what they test (a refusal "within a second").
-const e2eRun = hasE2eTests()
-  ? runInBackground(['run', 'test:e2e'], path.join(outputDir, 'e2e.log'))
-  : undefined;
+// compute on one core: they run side by side. The journeys run in two parts at once, each on a
+// stack of its own (e2e/journey-parts.ts), when the release build is there for both to start;
+// without it each part would build the SPA into the same folder, so they run as one. The unit
+// tests run alone afterwards, as some of them time what they test (a refusal "within a second").
+const e2eParts = !hasE2eTests() ? [] : process.env.CLUSTER_CONSOLE_RELEASE ? ['a', 'b'] : [''];
+const e2eRuns = e2eParts.map((part) => ({
+  part,
+  done: runInBackground(
+    ['run', 'test:e2e'],
+    path.join(outputDir, part ? `e2e-part-${part}.log` : 'e2e.log'),
+    part ? { E2E_PART: part } : {},
+  ),
+}));
 
 // Static checks count as one test each.
 for (const [name, args] of [
@@ -145,22 +153,23 @@ for (const [name, args] of [
 ]) {
   // Behind the journeys: the CPU is the limit on 2 cores, the journeys are the long pole, and
   // the checks only need to end before they do.
-  const ok = run(args, { yieldCpu: e2eRun !== undefined });
+  const ok = run(args, { yieldCpu: e2eRuns.length > 0 });
   count(name, ok ? 1 : 0, ok ? 0 : 1);
 }
 
 // Browser journeys (Playwright in Debian's Chromium), started above.
-if (e2eRun) {
-  const e2eOk = await e2eRun;
-  const e2e = readJson(path.join(outputDir, 'e2e.json'));
+for (const { part, done } of e2eRuns) {
+  const e2eOk = await done;
+  const name = part ? `e2e part ${part}` : 'e2e';
+  const e2e = readJson(path.join(outputDir, part ? `e2e-part-${part}.json` : 'e2e.json'));
   if (e2e?.stats) {
     count(
-      'e2e',
+      name,
       e2e.stats.expected + e2e.stats.flaky,
       atLeastOneIfFailed(e2eOk, e2e.stats.unexpected),
     );
   } else {
-    count('e2e', 0, 1);
+    count(name, 0, 1);
   }
 }
 

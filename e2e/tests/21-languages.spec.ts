@@ -5,7 +5,7 @@ import { expect, test, type Browser, type BrowserContext, type Page } from '@pla
 import { SignInPage } from '../pages/sign-in-page';
 import { localeTexts, type Language } from '../support/locale-texts';
 import { checkPage } from '../support/page-check';
-import { outputRoot, seedDir } from '../support/paths';
+import { authDir, seedDir } from '../support/paths';
 import { stackInfo } from '../support/stack-info';
 import { indented } from '../support/yaml-text';
 
@@ -24,7 +24,7 @@ const HOST = 'l10n-host';
 const VIRTUAL = 'l10n-virtual';
 const GONE = 'l10n-gone';
 const FILE_NAME = 'l10n.yaml';
-const storageState = path.join(outputRoot, 'e2e-auth', 'l10n-maintainer.json');
+const storageState = path.join(authDir, 'l10n-maintainer.json');
 const seedKubeconfig = readFileSync(path.join(seedDir, 'kubeconfig-seed.yaml'), 'utf8');
 const HEADERS = { 'X-Requested-With': 'cluster-console', Origin: stackInfo().bffUrl };
 
