@@ -8,6 +8,7 @@ import { Alert } from '../../../../components/ui/alert';
 import { Dialog } from '../../../../components/ui/dialog';
 import '../cli-file.css';
 import type { BatchFile } from '../batch-apply/batch-file';
+import { CliImportSummary, type ImportedFile } from './cli-import-summary';
 import { issueText } from './cli-issue-text';
 import { Disclosure } from './disclosure';
 import { useWizardState } from './wizard-context';
@@ -20,12 +21,6 @@ type GoodDocument = Extract<
   Extract<CliFileReadResult, { ok: true }>['documents'][number],
   { ok: true }
 >;
-
-interface Imported {
-  name: string;
-  source: string;
-  notes: string[];
-}
 
 /**
  * "Import a Nautes CLI file" on the wizard's first step: the Cluster YAML the CLI applies, by
@@ -58,7 +53,7 @@ export function CliFileImport({
   const [result, setResult] = useState<CliFileReadResult>();
   const [chosen, setChosen] = useState<number>();
   const [confirming, setConfirming] = useState<GoodDocument>();
-  const [imported, setImported] = useState<Imported>();
+  const [imported, setImported] = useState<ImportedFile>();
   const cancelRef = useRef<HTMLButtonElement>(null);
   const isDirty = formState.isDirty;
 
@@ -136,26 +131,7 @@ export function CliFileImport({
   };
 
   const summary = imported ? (
-    <Alert tone={imported.notes.length > 0 ? 'warning' : 'info'} live={false}>
-      <p>{t('cliImport.filled', { name: imported.name, source: imported.source })}</p>
-      {imported.notes.length > 0 ? (
-        <>
-          <p>{t('cliImport.notUsed')}</p>
-          <ul className="cli-file-notes">
-            {imported.notes.map((note) => (
-              <li key={note}>{note}</li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      <button
-        type="button"
-        className="button button-ghost button-small"
-        onClick={() => setImported(undefined)}
-      >
-        {t('cliImport.dismiss')}
-      </button>
-    </Alert>
+    <CliImportSummary imported={imported} onDismiss={() => setImported(undefined)} />
   ) : null;
 
   if (!active) return summary;

@@ -1,12 +1,8 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { FormProvider, useForm, useWatch } from 'react-hook-form';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
-import {
-  CLIENT_COMPONENT_CATEGORIES,
-  type Cluster,
-  type ClusterView,
-} from '@cluster-console/shared';
+import { useNavigate } from 'react-router';
+import type { Cluster, ClusterView } from '@cluster-console/shared';
 import { Alert } from '../../../../components/ui/alert';
 import { isApiError } from '../../../../lib/api-error';
 import { useKeepWorkOnSessionEnd } from '../../../../lib/session-guard';
@@ -22,11 +18,8 @@ import { StepReview } from './step-review';
 import { StepWhat } from './step-what';
 import { WizardStateContext, type WizardState } from './wizard-context';
 import { WizardDone, type SavedCluster } from './wizard-done';
-import { categoriesOf, defaultComponentValues, isDefaultComponent } from './wizard-components';
-import { formFieldFor } from './wizard-field-paths';
 import {
   EMPTY_WIZARD_VALUES,
-  profileParts,
   type WizardContext,
   type WizardField,
   type WizardValues,
@@ -34,9 +27,12 @@ import {
 import { useWizardGeneration } from './wizard-generation';
 import { clusterToWizardValues } from './wizard-prefill';
 import { firstStepOf, stepAt, WIZARD_STEPS } from './wizard-steps';
-import { computeSuggestions, FOLLOWING_FIELDS, type FollowingField } from './wizard-suggestions';
 import { wizardResolver } from './wizard-resolver';
-import { inspectWith, loadedWizardTools, useWizardTools } from './wizard-tools-loader';
+import { loadedWizardTools } from './wizard-tools-loader';
+import { placeSaveError } from './place-save-error';
+import { useFollowingDefaults } from './use-following-defaults';
+import { WizardActions } from './wizard-actions';
+import { WizardStepNav } from './wizard-step-nav';
 import { clusterPath } from '../../lib/cluster-paths';
 
 const NO_CLUSTERS: Cluster[] = [];
@@ -79,7 +75,6 @@ export function ClusterWizard({
     setError,
     setFocus,
     clearErrors,
-    setValue,
     getValues,
     getFieldState,
     reset,
@@ -87,60 +82,15 @@ export function ClusterWizard({
   } = form;
   const [step, setStep] = useState(editing ? WIZARD_STEPS.length - 1 : 0);
   const [saved, setSaved] = useState<SavedCluster | null>(null);
-  // An edited cluster's values are the server's, not suggestions: none is overwritten.
-  const [edited, setEdited] = useState<ReadonlySet<FollowingField>>(
-    () => new Set(editing ? FOLLOWING_FIELDS : []),
-  );
   const navigate = useNavigate();
   const save = useSaveCluster();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const serverErrorRef = useRef<HTMLDivElement>(null);
   const firstRender = useRef(true);
 
-  // Following defaults: recompute from the live values, apply to the fields not edited by hand.
-  const watched = useWatch({ control: form.control }) as WizardValues;
-  // Suggestions read the kubeconfig: computed again once its reader has downloaded.
-  const tools = useWizardTools();
-  const suggestions = useMemo(
-    () => computeSuggestions(watched, clusters, (kubeconfig) => inspectWith(tools, kubeconfig)),
-    [tools, watched, clusters],
-  );
-  useEffect(() => {
-    for (const field of FOLLOWING_FIELDS) {
-      if (edited.has(field)) continue;
-      const value = suggestions[field];
-      if (getValues(field) !== value) {
-        setValue(field, value, { shouldValidate: getFieldState(field).error !== undefined });
-      }
-    }
-  }, [suggestions, edited, getValues, setValue, getFieldState]);
-
-  // The category table: a category this kind of cluster lacks goes back to its defaults, so
-  // that it comes back with them if the kind changes again.
-  const { type, usage } = profileParts(watched.profile);
-  const categoriesKey = categoriesOf(type, usage, watched.worker_type).join(',');
-  useEffect(() => {
-    const kept = categoriesKey.split(',');
-    for (const category of CLIENT_COMPONENT_CATEGORIES) {
-      if (kept.includes(category)) continue;
-      if (!isDefaultComponent(category, getValues(`components.${category}`))) {
-        setValue(`components.${category}`, defaultComponentValues(category));
-      }
-    }
-  }, [categoriesKey, getValues, setValue]);
-
-  const markEdited = useCallback(
-    (field: FollowingField) =>
-      setEdited((current) => (current.has(field) ? current : new Set(current).add(field))),
-    [],
-  );
-  const followSuggestion = useCallback((field: FollowingField) => {
-    setEdited((current) => {
-      const next = new Set(current);
-      next.delete(field);
-      return next;
-    });
-  }, []);
+  // An edited cluster's values are the server's, not suggestions: none is overwritten.
+  const following = useFollowingDefaults(form, clusters, editing !== undefined);
+  const { suggestions, edited, markEdited, followSuggestion, forgetEdits } = following;
 
   const state = useMemo<WizardState>(
     () => ({
@@ -229,29 +179,7 @@ export function ClusterWizard({
           onError: (error) => {
             // The session ended: the page-wide alert says so and the form stays as it is.
             if (isApiError(error) && error.status === 401) return;
-            const unplaced: string[] = [];
-            const placed: string[] = [];
-            // Field metadata lands on the fields whatever the status: real Nautes answers 500.
-            if (isApiError(error)) {
-              for (const [path, message] of Object.entries(error.metadata)) {
-                const field = formFieldFor(path, values);
-                if (field) {
-                  setError(field, { type: 'server', message });
-                  placed.push(field);
-                } else {
-                  unplaced.push(`${path}: ${message}`);
-                }
-              }
-            }
-            // A 400's message only counts the fields; any other answer's message says more.
-            const status = isApiError(error) ? error.status : 0;
-            if (placed.length === 0 || unplaced.length > 0 || status !== 400) {
-              setError('root.serverError', {
-                type: String(error.status),
-                message: [error.message, ...unplaced].join('\n'),
-              });
-            }
-            const target = firstStepOf(placed);
+            const target = placeSaveError(error, values, setError);
             if (target !== undefined) setStep(target);
           },
         },
@@ -283,7 +211,7 @@ export function ClusterWizard({
       return;
     }
     reset(EMPTY_WIZARD_VALUES);
-    setEdited(new Set());
+    forgetEdits();
     setSaved(null);
     save.reset();
     setStep(0);
@@ -313,40 +241,7 @@ export function ClusterWizard({
       <FormProvider {...form}>
         <LeaveGuard when={dirty && !save.isPending} />
         <div className="wizard">
-          <nav aria-label={t('wizard.stepsLabel')} className="wizard-steps">
-            <ol>
-              {WIZARD_STEPS.map((item, index) => {
-                const status = index < step ? 'done' : index === step ? 'current' : 'upcoming';
-                return (
-                  <li key={item.id} className={`wizard-step wizard-step-${status}`}>
-                    {index < step ? (
-                      <button
-                        type="button"
-                        className="wizard-step-button"
-                        onClick={() => goToStep(index)}
-                      >
-                        <span className="wizard-step-number" aria-hidden="true">
-                          ✓
-                        </span>
-                        <span>{t(`wizard.steps.${item.id}`)}</span>
-                        <span className="visually-hidden"> ({t('wizard.stepDone')})</span>
-                      </button>
-                    ) : (
-                      <span
-                        className="wizard-step-button"
-                        aria-current={index === step ? 'step' : undefined}
-                      >
-                        <span className="wizard-step-number" aria-hidden="true">
-                          {index + 1}
-                        </span>
-                        <span>{t(`wizard.steps.${item.id}`)}</span>
-                      </span>
-                    )}
-                  </li>
-                );
-              })}
-            </ol>
-          </nav>
+          <WizardStepNav step={step} onGoBackTo={goToStep} />
 
           <form
             className="card wizard-card"
@@ -384,54 +279,15 @@ export function ClusterWizard({
             {current.id === 'domains' ? <StepDomains /> : null}
             {current.id === 'review' ? <StepReview onEditStep={goToStep} /> : null}
 
-            <div className="wizard-actions">
-              {step > 0 ? (
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() => setStep(step - 1)}
-                  disabled={save.isPending}
-                >
-                  {t('wizard.back')}
-                </button>
-              ) : (
-                <Link
-                  to={editing ? clusterPath(editing.name) : '/clusters'}
-                  className="button button-ghost"
-                >
-                  {t('common.cancel')}
-                </Link>
-              )}
-              <span className="spacer" />
-              {isLast && generation === undefined ? (
-                <p id="save-blocked" className="field-hint">
-                  {nautesApi.status === 'loading'
-                    ? t('wizard.generation.checking')
-                    : t('wizard.generation.required')}
-                </p>
-              ) : null}
-              {isLast ? (
-                // While saving it stays focusable (aria-disabled): pressed from the keyboard, it
-                // keeps focus instead of dropping it to the page's body.
-                <button
-                  type="submit"
-                  className="button button-primary"
-                  disabled={generation === undefined}
-                  aria-disabled={save.isPending || undefined}
-                  aria-describedby={generation === undefined ? 'save-blocked' : undefined}
-                >
-                  {save.isPending
-                    ? t('wizard.saving')
-                    : clusters.has(getValues('cluster_name'))
-                      ? t('wizard.update')
-                      : t('wizard.save')}
-                </button>
-              ) : (
-                <button type="submit" className="button button-primary">
-                  {t('wizard.next')}
-                </button>
-              )}
-            </div>
+            <WizardActions
+              isFirst={step === 0}
+              isLast={isLast}
+              cancelTo={editing ? clusterPath(editing.name) : '/clusters'}
+              generation={nautesApi}
+              saving={save.isPending}
+              updating={clusters.has(getValues('cluster_name'))}
+              onBack={() => setStep(step - 1)}
+            />
           </form>
         </div>
       </FormProvider>
