@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { announceListening } from '@cluster-console/server-kit';
 import { ErrorReason } from '@cluster-console/shared';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
@@ -81,16 +82,13 @@ async function start(): Promise<void> {
   });
   services.gitlab.warmUp();
   const listening = {
-    event: 'listening',
     url,
     publicUrl,
     gitlab: config.gitlab.url,
     clustersApi: config.clustersApi.url,
     sessionStore: services.storeKind,
   };
-  // Supervisors (npm start, tests) wait for this line, so it is written at any LOG_LEVEL.
-  if (logger.isLevelEnabled('info')) logger.info(listening, 'listening');
-  else process.stdout.write(`${JSON.stringify({ app: 'bff', ...listening })}\n`);
+  announceListening(logger, 'bff', listening);
   // Log lines wait in a buffer (logger.ts); this one is waited for, so it goes out now.
   logger.flush();
 

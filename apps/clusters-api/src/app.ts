@@ -8,7 +8,7 @@ import type { ClusterService } from './clusters/cluster.service';
 import type { PermissionService } from './gitlab/permission.service';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { utf8JsonOnly } from './http/json-charset';
-import { requestLogger } from './http/request-logger';
+import { requestLogger } from '@cluster-console/server-kit/request-logger';
 import { clustersRouter } from './routes/clusters.router';
 import { healthRouter } from './routes/health.router';
 import { openApiRouter } from './routes/openapi.router';

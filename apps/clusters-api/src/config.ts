@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { NAUTES_API_VERSIONS, type NautesApiVersion } from '@cluster-console/shared';
+import { parseEnv } from '@cluster-console/server-kit';
 import { z } from 'zod';
 
 const DEFAULT_GITLAB_URL = 'http://127.0.0.1:8929';
@@ -82,17 +83,12 @@ export interface Config {
   childEnv: Record<string, string>;
 }
 
-export class ConfigError extends Error {}
+export { ConfigError } from '@cluster-console/server-kit';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // Empty strings mean "not set", as in most shells' `VAR= command`.
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
-  const parsed = EnvSchema.safeParse(present);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigError(`clusters-api: invalid configuration:\n${lines.join('\n')}`);
-  }
-  const e = parsed.data;
+  const e = parseEnv('clusters-api', EnvSchema, present);
   const childEnv: Record<string, string> = {};
   for (const key of ['PATH', 'HOME', 'TMPDIR', 'SystemRoot']) {
     const value = env[key];

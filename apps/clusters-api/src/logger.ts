@@ -1,34 +1,10 @@
-import { pino, type Logger } from 'pino';
+import type { DestinationStream } from 'pino';
+import { createServerLogger, type Logger } from '@cluster-console/server-kit';
 
 /**
- * JSON logs on stdout. Request bodies are never logged (the request serializer keeps only the
- * method, path and id); the redaction below is a second line of defence for anything that
- * carries a header, a token or a kubeconfig by mistake.
+ * JSON logs on stdout with the redaction every server shares (packages/server-kit). Request
+ * bodies are never logged: the request serializer keeps only the method, path and id.
  */
-export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
-  return pino(
-    {
-      level,
-      base: { service: 'clusters-api' },
-      redact: {
-        paths: [
-          'req.headers.authorization',
-          'req.headers.cookie',
-          'req.headers["private-token"]',
-          'res.headers["set-cookie"]',
-          'headers.authorization',
-          'token',
-          '*.token',
-          'kubeconfig',
-          '*.kubeconfig',
-          'body',
-          '*.body',
-          'password',
-          '*.password',
-        ],
-        censor: '[redacted]',
-      },
-    },
-    destination,
-  );
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  return createServerLogger({ app: 'clusters-api', level, ...(destination && { destination }) });
 }

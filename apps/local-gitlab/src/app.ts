@@ -2,7 +2,7 @@ import express, { type ErrorRequestHandler, type Express } from 'express';
 import type Provider from 'oidc-provider';
 import type { Logger } from 'pino';
 import { gitHttpHandler } from './git/git.router';
-import { requestLogger } from './logger';
+import { requestLogger } from '@cluster-console/server-kit/request-logger';
 import { isProviderPath } from './oidc/gitlab-routes';
 import { STYLESHEET, STYLESHEET_PATH } from './oidc/html';
 import { interactionRouter } from './oidc/interaction.router';

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseEnv } from '@cluster-console/server-kit';
 import { z } from 'zod';
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -67,20 +68,11 @@ export interface Config {
   logLevel: string;
 }
 
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
+export { ConfigError } from '@cluster-console/server-kit';
 
 /** The only place reading the environment. Relative paths are relative to the working directory. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = ConfigSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map(
-      (issue) => `  ${String(issue.path[0] ?? 'environment')}: ${issue.message}`,
-    );
-    throw new ConfigError(`local-gitlab: invalid configuration\n${lines.join('\n')}`);
-  }
-  const values = parsed.data;
+  const values = parseEnv('local-gitlab', ConfigSchema, env);
   return {
     host: values.HOST,
     port: values.PORT,

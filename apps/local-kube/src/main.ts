@@ -1,7 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pino } from 'pino';
-import { ConfigError, loadConfig } from './config';
+import {
+  announceListening,
+  createServerLogger,
+  loadConfigOrExit,
+  onStopSignal,
+  runMain,
+} from '@cluster-console/server-kit';
+import { loadConfig } from './config';
 import { managementKubeconfig } from './kubeconfig';
 import { startOperators } from './operators';
 import { startLocalKube } from './server';
@@ -13,17 +19,8 @@ import { startLocalKube } from './server';
  * empty and Argo CD's first poll brings every Cluster file back.
  */
 async function main() {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
-  const logger = pino({ level: config.logLevel, base: { app: 'local-kube' } });
+  const config = loadConfigOrExit(() => loadConfig());
+  const logger = createServerLogger({ app: 'local-kube', level: config.logLevel });
   mkdirSync(config.dataDir, { recursive: true });
   const kube = await startLocalKube({ host: config.host, port: config.port, randomTokens: true });
   const operators = startOperators(kube.store, {
@@ -44,32 +41,17 @@ async function main() {
     managementKubeconfig({ server: kube.url, caPem: kube.authority.certPem, watcherToken, admin }),
     { mode: 0o600 },
   );
-  const listening = {
-    event: 'listening',
+  announceListening(logger, 'local-kube', {
     url: kube.url,
     kubeconfig: config.kubeconfigPath,
     repository: config.repoUrl,
     application: `argocd/${config.applicationName}`,
-  };
-  // Whoever started the process waits for this line, whatever LOG_LEVEL says.
-  if (logger.isLevelEnabled('info')) logger.info(listening, 'listening');
-  else process.stdout.write(`${JSON.stringify({ app: 'local-kube', ...listening })}\n`);
-
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
+  });
+  onStopSignal((signal) => {
     logger.info({ event: 'stopping', signal }, 'stopping');
     operators.stop();
     void kube.close().then(() => process.exit(0));
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  });
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `local-kube failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
-  );
-  process.exit(1);
-});
+runMain('local-kube', main);
