@@ -1,11 +1,11 @@
 import session from 'express-session';
+import { LRUCache } from 'lru-cache';
 
 type Callback = (error?: unknown) => void;
 type GetCallback = (error: unknown, session?: session.SessionData | null) => void;
 
 interface Entry {
   json: string;
-  expiresAt: number;
   /** `json` parsed and frozen, made by the first getFrozen of this stored version. */
   frozen?: session.SessionData;
 }
@@ -25,25 +25,35 @@ export interface MemorySessionStoreOptions {
 }
 
 /**
- * express-session's own MemoryStore never evicts and grows without bound. This one is
- * bounded (LRU over a Map, which keeps insertion order) and expiring (each entry lives
- * until its cookie's expiry; `touch` extends it). Sessions are stored as JSON so a caller
- * never shares mutable objects with the store.
+ * express-session's own MemoryStore never evicts and grows without bound. This one keeps its
+ * sessions in lru-cache: bounded (the least recently used goes first when full, after the
+ * expired ones) and expiring (each entry lives until its cookie's expiry; `touch` extends it).
+ * Sessions are stored as JSON so a caller never shares mutable objects with the store.
  */
 export class MemorySessionStore extends session.Store implements FrozenSessionReader {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries: LRUCache<string, Entry>;
   private readonly now: () => number;
   private readonly sweeper: NodeJS.Timeout;
 
   constructor(private readonly options: MemorySessionStoreOptions) {
     super();
-    this.now = options.now ?? Date.now;
-    this.sweeper = setInterval(() => this.sweep(), options.sweepIntervalMs ?? 60_000);
+    const now = options.now ?? Date.now;
+    this.now = now;
+    this.entries = new LRUCache<string, Entry>({
+      max: options.maxCount,
+      // Expiry is read from the clock on every look-up (no cached "now"), so an injected
+      // clock is followed exactly.
+      perf: { now },
+      ttlResolution: 0,
+    });
+    // Expired sessions are dropped when read or when the store is full; the sweep frees the
+    // memory of those never read again.
+    this.sweeper = setInterval(() => this.entries.purgeStale(), options.sweepIntervalMs ?? 60_000);
     this.sweeper.unref();
   }
 
   override get(sid: string, callback: GetCallback): void {
-    const entry = this.read(sid);
+    const entry = this.entries.get(sid);
     callback(null, entry ? (JSON.parse(entry.json) as session.SessionData) : null);
   }
 
@@ -53,24 +63,19 @@ export class MemorySessionStore extends session.Store implements FrozenSessionRe
    * lane reads a session on every proxied call). A `set` stores a new version.
    */
   getFrozen(sid: string, callback: GetCallback): void {
-    const entry = this.read(sid);
+    const entry = this.entries.get(sid);
     if (entry) entry.frozen ??= deepFreeze(JSON.parse(entry.json) as session.SessionData);
     callback(null, entry ? entry.frozen : null);
   }
 
   override set(sid: string, data: session.SessionData, callback?: Callback): void {
-    this.entries.delete(sid);
-    this.entries.set(sid, { json: JSON.stringify(data), expiresAt: this.expiryOf(data) });
-    this.evictOverflow();
+    this.store(sid, { json: JSON.stringify(data) }, data);
     callback?.();
   }
 
   override touch(sid: string, data: session.SessionData, callback?: Callback): void {
-    const entry = this.live(sid);
-    if (entry) {
-      entry.expiresAt = this.expiryOf(data);
-      this.bump(sid, entry);
-    }
+    const entry = this.entries.get(sid);
+    if (entry) this.store(sid, entry, data);
     callback?.();
   }
 
@@ -85,7 +90,7 @@ export class MemorySessionStore extends session.Store implements FrozenSessionRe
   }
 
   override length(callback: (error: unknown, length?: number) => void): void {
-    this.sweep();
+    this.entries.purgeStale();
     callback(null, this.entries.size);
   }
 
@@ -94,47 +99,23 @@ export class MemorySessionStore extends session.Store implements FrozenSessionRe
     clearInterval(this.sweeper);
   }
 
-  /** The live entry, marked as the most recently used. */
-  private read(sid: string): Entry | undefined {
-    const entry = this.live(sid);
-    if (entry) this.bump(sid, entry);
-    return entry;
-  }
-
-  private live(sid: string): Entry | undefined {
-    const entry = this.entries.get(sid);
-    if (entry && entry.expiresAt <= this.now()) {
+  /** Stores `entry` until the session's cookie expires; when full, expired sessions go first. */
+  private store(sid: string, entry: Entry, data: session.SessionData): void {
+    const ttl = this.expiryOf(data) - this.now();
+    if (ttl <= 0) {
       this.entries.delete(sid);
-      return undefined;
+      return;
     }
-    return entry;
-  }
-
-  private bump(sid: string, entry: Entry): void {
-    this.entries.delete(sid);
-    this.entries.set(sid, entry);
+    if (this.entries.size >= this.options.maxCount && !this.entries.has(sid)) {
+      this.entries.purgeStale();
+    }
+    this.entries.set(sid, entry, { ttl });
   }
 
   private expiryOf(data: session.SessionData): number {
     const expires = data.cookie?.expires;
     const at = expires ? new Date(expires).getTime() : Number.NaN;
     return Number.isFinite(at) ? at : this.now() + this.options.defaultTtlMs;
-  }
-
-  private evictOverflow(): void {
-    if (this.entries.size <= this.options.maxCount) return;
-    this.sweep();
-    for (const sid of this.entries.keys()) {
-      if (this.entries.size <= this.options.maxCount) break;
-      this.entries.delete(sid);
-    }
-  }
-
-  private sweep(): void {
-    const now = this.now();
-    for (const [sid, entry] of this.entries) {
-      if (entry.expiresAt <= now) this.entries.delete(sid);
-    }
   }
 }
 
