@@ -11,7 +11,8 @@ import { indented } from '../support/yaml-text';
 
 /**
  * Issue 25, "both languages everywhere": the pages of the last rounds in English and Chinese,
- * light and dark — a host's locked kind in the edit wizard, the connection check's result, the
+ * light and dark — a host's locked kind in the edit wizard, the connection check's results (each
+ * check's own sentence too), the
  * edit review, a CLI file's pick list and its "register all" review (the shared rules' problems
  * and the file's notes told in the page's language), a cluster's history and Recently deleted.
  * Every page is screenshotted in all four. axe runs on each page in Chinese and dark: English in
@@ -254,6 +255,26 @@ for (const { language, theme, axe } of COMBINATIONS) {
     const results = page.getByRole('list', { name: text('connectionCheck.resultsLabel') });
     await expect(results.getByRole('listitem')).toHaveCount(5, { timeout: 30_000 });
     await expect(results).toContainText(text('connectionCheck.status.warning'));
+    // The results themselves in the page's language: the BFF sends each with a code and params,
+    // and the page tells them from its locale (English: the BFF's own words).
+    const address = kube.url.replace('https://', '');
+    const said =
+      language === 'en'
+        ? {
+            reachable: `${address} accepts connections.`,
+            permissions:
+              'The user may not create cluster roles, custom resource definitions cluster-wide',
+            english: [],
+          }
+        : {
+            reachable: `${address} 接受连接。`,
+            permissions: '该用户不能在整个集群范围内创建集群角色、自定义资源定义',
+            english: ['accepts connections', 'may not create', ' answers.'],
+          };
+    const rows = results.getByRole('listitem');
+    await expect(rows.nth(0)).toContainText(said.reachable);
+    await expect(rows.nth(4)).toContainText(said.permissions);
+    for (const words of said.english) await expect(results).not.toContainText(words);
     // The sticky header would otherwise be drawn across the middle of the full-page picture.
     await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, 'connection-check');

@@ -10,6 +10,11 @@ import {
   type LocalKube,
 } from '@cluster-console/local-kube';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ConnectionCheckResponseSchema,
+  englishCheckText,
+  type CheckParams,
+} from '@cluster-console/shared';
 import { startBff, type TestBff } from './support/bff';
 import { startGitLabStack, type GitLabStack } from './support/gitlab-stack';
 import type { HttpBrowser } from './support/http-browser';
@@ -29,6 +34,8 @@ interface Check {
   id: string;
   status: string;
   message: string;
+  code: string;
+  params: CheckParams;
   detail?: string;
   duration_ms: number;
 }
@@ -165,6 +172,17 @@ describe('POST /api/console/connection-checks against the local Kubernetes API',
     expect(find(answer, 'identity').message).toContain('kube-admin');
     expect(find(answer, 'identity').message).toContain('client certificate');
     expect(answer.checks.every((item) => Number.isInteger(item.duration_ms))).toBe(true);
+    // Each result also as a code and params, for a reader's own words; the message is their English.
+    expect(find(answer, 'tls')).toMatchObject({
+      code: 'tls.ok',
+      params: { authorities_code: 'authorities.kubeconfig_ca' },
+    });
+    expect(find(answer, 'identity')).toMatchObject({
+      code: 'identity.ok',
+      params: { credential_code: 'credentials.client_certificate', user: 'kube-admin' },
+    });
+    for (const item of answer.checks) expect(englishCheckText(item)).toBe(item.message);
+    expect(ConnectionCheckResponseSchema.parse(answer)).toEqual(answer);
   });
 
   it('when a token user checks, then the identity is the token user and the token reached the server', async () => {
@@ -182,6 +200,11 @@ describe('POST /api/console/connection-checks against the local Kubernetes API',
       'may not create cluster roles, custom resource definitions',
     );
     expect(permissions.message).toContain('ArgoCD');
+    expect(permissions).toMatchObject({
+      code: 'permissions.missing',
+      params: { denied: 'clusterroles,customresourcedefinitions' },
+    });
+    expect(englishCheckText(permissions)).toBe(permissions.message);
     expect(permissions.message).not.toContain('may not create namespaces');
   });
 
@@ -330,6 +353,9 @@ describe('connection-check hardening', () => {
     expect(
       (answer as unknown as { metadata: Record<string, string> }).metadata.api_server,
     ).toContain('must be https');
+    expect((answer as unknown as { metadata: Record<string, string> }).metadata).toMatchObject({
+      'api_server.code': 'request_fields.api_server_http',
+    });
     expect(kubes.good.requests.length).toBe(before);
   });
 
@@ -356,6 +382,11 @@ describe('connection-check hardening', () => {
     const before = kubes.good.requests.length;
     const { answer } = await check(goodBody(), 'defaults');
     expect(find(answer, 'reachable').message).toContain('loopback');
+    expect(find(answer, 'reachable')).toMatchObject({
+      code: 'reachable.address_refused',
+      params: { reason_code: 'reasons.refused_range', range_code: 'ranges.loopback' },
+    });
+    expect(find(answer, 'tls')).toMatchObject({ code: 'skipped.unreachable' });
     expect(statuses(answer)).toMatchObject({ tls: 'skipped', version: 'skipped' });
     expect(kubes.good.requests.length).toBe(before);
   });

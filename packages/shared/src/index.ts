@@ -29,6 +29,8 @@ export * from './cli-file/write-cli-file';
 export * from './cluster-status';
 export * from './batch';
 export * from './console/connection-check.schema';
+export * from './console/check-text';
+export * from './console/check-texts-en';
 export * from './console/nautes-api.schema';
 export * from './console/read-nautes-api-info';
 export * from './console/session.schema';

@@ -10,6 +10,8 @@ import {
   type IpAddress,
   type IpNetwork,
 } from './ip-networks';
+import type { CheckParams } from '@cluster-console/shared';
+import { said, type Said } from './check-words';
 
 /**
  * Which addresses the connection check may connect to: a pure module (no sockets, no DNS of its
@@ -25,28 +27,29 @@ import {
  * - Always refused, whatever the setting: the BFF's own listening address and its dependencies'
  *   (GitLab, the clusters API, Redis), by address and port.
  */
-export const REFUSED_NETWORKS: readonly { network: IpNetwork; why: string }[] = [
-  ['0.0.0.0/8', 'a "this network" address'],
-  ['127.0.0.0/8', 'a loopback address (this machine)'],
-  ['169.254.0.0/16', 'a link-local address (where cloud metadata services answer)'],
-  ['100.100.100.200/32', 'a cloud metadata address'],
-  ['100.64.0.0/10', 'a shared (carrier-grade NAT) address'],
-  ['192.0.0.0/24', 'an IETF protocol address'],
-  ['198.18.0.0/15', 'a benchmarking address'],
-  ['224.0.0.0/4', 'a multicast address'],
-  ['240.0.0.0/4', 'a reserved address'],
-  ['::/128', 'the unspecified address'],
-  ['::1/128', 'a loopback address (this machine)'],
-  ['fe80::/10', 'a link-local address'],
-  ['fd00:ec2::254/128', 'a cloud metadata address'],
-  ['ff00::/8', 'a multicast address'],
-  ['::/96', 'an IPv4-compatible IPv6 address (deprecated; it reaches IPv4 addresses unchecked)'],
-  ['::ffff:0:0:0/96', 'an IPv4-translated address (it reaches IPv4 addresses unchecked)'],
-  ['64:ff9b::/96', 'a NAT64 address (it reaches IPv4 addresses unchecked)'],
-  ['64:ff9b:1::/48', 'a local-use NAT64 address (it reaches IPv4 addresses unchecked)'],
-  ['2002::/16', 'a 6to4 address (it reaches IPv4 addresses unchecked)'],
-  ['2001::/32', 'a Teredo address (it reaches IPv4 addresses unchecked)'],
-].map(([text = '', why = '']) => ({ network: parseNetwork(text), why }));
+export const REFUSED_NETWORKS: readonly { network: IpNetwork; range: string }[] = [
+  ['0.0.0.0/8', 'this_network'],
+  ['127.0.0.0/8', 'loopback'],
+  ['169.254.0.0/16', 'link_local_metadata'],
+  ['100.100.100.200/32', 'cloud_metadata'],
+  ['100.64.0.0/10', 'shared_nat'],
+  ['192.0.0.0/24', 'ietf_protocol'],
+  ['198.18.0.0/15', 'benchmarking'],
+  ['224.0.0.0/4', 'multicast'],
+  ['240.0.0.0/4', 'reserved'],
+  ['::/128', 'unspecified'],
+  ['::1/128', 'loopback'],
+  ['fe80::/10', 'link_local'],
+  ['fd00:ec2::254/128', 'cloud_metadata'],
+  ['ff00::/8', 'multicast'],
+  ['::/96', 'ipv4_compatible'],
+  ['::ffff:0:0:0/96', 'ipv4_translated'],
+  ['64:ff9b::/96', 'nat64'],
+  ['64:ff9b:1::/48', 'nat64_local'],
+  ['2002::/16', 'six_to_four'],
+  ['2001::/32', 'teredo'],
+  // What each range is, in words: `ranges.<range>` in the check's words (CHECK_TEXTS_EN).
+].map(([text = '', range = '']) => ({ network: parseNetwork(text), range: `ranges.${range}` }));
 
 export interface Endpoint {
   address: string;
@@ -66,10 +69,17 @@ export type Verdict =
       allowed: false;
       /** Names the address: for an address the user wrote. */
       reason: string;
+      /** The reason as params of the check's words (`reason_code`: a key of `reasons`). */
+      why: CheckParams;
       /** What kind of address, not naming it: for a name's answer (unset for protected ones). */
       kind?: string;
       protected?: boolean;
     };
+
+/** A refusal: the reason in words (English) from its params, and the kind it falls under. */
+function refused(why: CheckParams, extra: { kind?: string; protected?: boolean } = {}): Verdict {
+  return { allowed: false, reason: said('reasons.say', why).message, why, ...extra };
+}
 
 /**
  * Whether `address:port` may be connected to. An IPv6 address that carries an IPv4 address
@@ -79,14 +89,15 @@ export type Verdict =
  */
 export function judgeAddress(policy: AddressPolicy, addressText: string, port: number): Verdict {
   const parsed = parseIp(addressText);
-  if (!parsed) return { allowed: false, reason: `${addressText} is not an IP address` };
+  if (!parsed) return refused({ reason_code: 'reasons.not_ip', address: addressText });
   const address = unmapIpv4(parsed);
   const own = judgeOne(policy, address, port);
   if (!own.allowed) return own;
   for (const carried of embeddedIpv4s(address)) {
     const verdict = judgeOne(policy, carried, port);
     if (!verdict.allowed) {
-      return { ...verdict, reason: `${verdict.reason} (carried inside ${formatIp(address)})` };
+      const why = { ...verdict.why, carried_code: 'reasons.carried', carrier: formatIp(address) };
+      return { ...verdict, reason: said('reasons.say', why).message, why };
     }
   }
   return { allowed: true };
@@ -97,30 +108,23 @@ function judgeOne(policy: AddressPolicy, address: IpAddress, port: number): Verd
   for (const endpoint of policy.protectedEndpoints) {
     const other = parseIp(endpoint.address);
     if (other && endpoint.port === port && sameAddress(unmapIpv4(other), address)) {
-      return {
-        allowed: false,
-        protected: true,
-        reason: `${shown}:${port} is the console's own address or one of its services`,
-      };
+      return refused(
+        { reason_code: 'reasons.protected', address: shown, port },
+        { protected: true },
+      );
     }
   }
   const listed = policy.allowedNetworks?.filter((network) => contains(network, address));
   if (listed && listed.length === 0) {
-    return {
-      allowed: false,
-      reason: `${shown} is outside the networks the console may check (CONNECTION_CHECK_ALLOWED_NETWORKS)`,
-      kind: 'an address outside the networks the console may check (CONNECTION_CHECK_ALLOWED_NETWORKS)',
-    };
+    const why = { reason_code: 'reasons.outside_allowed', address: shown };
+    return refused(why, { kind: 'kinds.outside_allowed' });
   }
-  for (const refused of REFUSED_NETWORKS) {
-    if (!contains(refused.network, address)) continue;
-    const opened = listed?.some((network) => network.prefix >= refused.network.prefix);
+  for (const range of REFUSED_NETWORKS) {
+    if (!contains(range.network, address)) continue;
+    const opened = listed?.some((network) => network.prefix >= range.network.prefix);
     if (!opened) {
-      return {
-        allowed: false,
-        reason: `${shown} is ${refused.why}; the console does not check such addresses unless CONNECTION_CHECK_ALLOWED_NETWORKS names it`,
-        kind: `${refused.why}, which the console does not check unless CONNECTION_CHECK_ALLOWED_NETWORKS names it`,
-      };
+      const why = { reason_code: 'reasons.refused_range', address: shown, range_code: range.range };
+      return refused(why, { kind: 'kinds.refused_range' });
     }
   }
   return { allowed: true };
@@ -139,7 +143,11 @@ export type Resolver = (hostname: string, timeoutMs?: number) => Promise<Resolve
 
 export type Resolution =
   | { ok: true; address: string; family: 4 | 6; addresses: string[] }
-  | { ok: false; reason: string; addresses: string[] };
+  | { ok: false; reason: string; words: Said; addresses: string[] };
+
+function failed(words: Said, addresses: string[]): Resolution {
+  return { ok: false, reason: words.message, words, addresses };
+}
 
 /**
  * Resolves `hostname` once and judges every address it resolves to: one refused address refuses
@@ -163,27 +171,30 @@ export async function resolveTarget(
     try {
       addresses = await resolver(bare, timeoutMs);
     } catch (error) {
-      return { ok: false, reason: lookupFailure(bare, error, timeoutMs), addresses: [] };
+      return failed(lookupFailure(bare, error, timeoutMs), []);
     }
   }
   const texts = addresses.map((entry) => entry.address);
   if (addresses.length === 0) {
-    return { ok: false, reason: `The name ${bare} resolves to no address.`, addresses: texts };
+    return failed(said('dns.no_address', { name: bare }), texts);
   }
   for (const entry of addresses) {
     const verdict = judgeAddress(policy, entry.address, port);
     if (verdict.allowed) continue;
     if (entry.address === bare) {
-      return { ok: false, reason: `Refused: ${verdict.reason}.`, addresses: texts };
+      return failed(said('reachable.address_refused', verdict.why), texts);
     }
     // A name's answer names neither the address nor, for the console's own services, that it
     // is one: the check must not become a way to learn what a name resolves to inside, or
     // which address is the console's database.
-    return {
-      ok: false,
-      reason: `Refused: ${verdict.kind ?? 'an address and port the console does not check'}, and ${bare} resolves to it.`,
-      addresses: texts,
-    };
+    const kind = verdict.kind ?? 'kinds.protected';
+    const range = kind === 'kinds.refused_range' ? verdict.why.range_code : undefined;
+    const words = said('reachable.name_refused', {
+      kind_code: kind,
+      range_code: range,
+      name: bare,
+    });
+    return failed(words, texts);
   }
   const first = addresses[0] as ResolvedAddress;
   return {
@@ -194,13 +205,11 @@ export async function resolveTarget(
   };
 }
 
-function lookupFailure(name: string, error: unknown, timeoutMs: number): string {
+function lookupFailure(name: string, error: unknown, timeoutMs: number): Said {
   const code = (error as { code?: string }).code;
-  if (code === 'ENOTFOUND' || code === 'ENODATA') {
-    return `The name ${name} does not resolve (DNS has no address for it).`;
-  }
+  if (code === 'ENOTFOUND' || code === 'ENODATA') return said('dns.not_found', { name });
   if (code === 'ETIMEOUT' || code === 'ECANCELLED') {
-    return `The name ${name} did not resolve in time: no DNS answer within ${Math.round(timeoutMs / 100) / 10} s. Check the name, or use the API server's address.`;
+    return said('dns.timeout', { name, seconds: Math.round(timeoutMs / 100) / 10 });
   }
-  return `The name ${name} could not be resolved${code ? ` (${code})` : ''}.`;
+  return code ? said('dns.failed_code', { name, error: code }) : said('dns.failed', { name });
 }

@@ -1,4 +1,5 @@
 import {
+  checkTextMetadata,
   CONSOLE_CONNECTION_CHECKS_PATH,
   ConnectionCheckRequestSchema,
   ErrorReason,
@@ -19,7 +20,15 @@ import {
   runConnectionCheck,
   type ConnectionCheckSettings,
 } from './connection-check';
+import { said } from './check-words';
 import { hostPort } from './credential-destination';
+
+/** Each request field's problem, in the check's words (the schema's own messages, in English). */
+const FIELD_PROBLEMS: Record<string, string> = {
+  api_server: 'request_fields.api_server_required',
+  kubeconfig: 'request_fields.kubeconfig_required',
+  confirm_credentials_for: 'request_fields.confirm_invalid',
+};
 
 export interface ConnectionCheckOptions {
   allowedNetworks: IpNetwork[] | undefined;
@@ -80,7 +89,11 @@ export function connectionCheckRouter(deps: {
       if (!parsed.success) {
         const fields: Record<string, string> = {};
         for (const issue of parsed.error.issues) {
-          fields[String(issue.path[0] ?? 'body')] ??= issue.message;
+          const field = String(issue.path[0] ?? 'body');
+          if (fields[field] !== undefined) continue;
+          const code = FIELD_PROBLEMS[field];
+          const text = { code: code ?? '', params: {}, message: issue.message };
+          Object.assign(fields, code ? checkTextMetadata(field, text) : { [field]: issue.message });
         }
         sendError(
           res,
@@ -96,17 +109,15 @@ export function connectionCheckRouter(deps: {
         url = parseApiServer(parsed.data.api_server, options.allowHttp);
       } catch (error) {
         if (!(error instanceof ApiServerUrlError)) throw error;
-        sendError(res, 400, ErrorReason.VALIDATION_FAILED, error.message, {
-          api_server: error.message,
-        });
+        const metadata = checkTextMetadata('api_server', error.words);
+        sendError(res, 400, ErrorReason.VALIDATION_FAILED, error.message, metadata);
         return;
       }
       const confirmed = parsed.data.confirm_credentials_for;
       if (confirmed !== undefined && confirmed !== hostPort(url)) {
-        const message = `confirm_credentials_for must be the API server's host and port, ${hostPort(url)}: a confirmation is for that address only.`;
-        sendError(res, 400, ErrorReason.VALIDATION_FAILED, message, {
-          confirm_credentials_for: message,
-        });
+        const words = said('request_fields.confirm_other_address', { address: hostPort(url) });
+        const metadata = checkTextMetadata('confirm_credentials_for', words);
+        sendError(res, 400, ErrorReason.VALIDATION_FAILED, words.message, metadata);
         return;
       }
       const settings: ConnectionCheckSettings = {

@@ -1,12 +1,14 @@
 import { isIP } from 'node:net';
 import { resolveTarget, type AddressPolicy, type Resolver } from './address-policy';
-import type {
-  CheckId,
-  CheckResult,
-  CheckStatus,
-  ConnectionCheckResponse,
+import {
+  CHECK_IDS,
+  type CheckId,
+  type CheckResult,
+  type CheckText,
+  type ConnectionCheckResponse,
 } from '@cluster-console/shared';
-import { asSentence, credentialDestination, type Destination } from './credential-destination';
+import { said, type Said } from './check-words';
+import { credentialDestination, destinationNote, type Destination } from './credential-destination';
 import { findMaterialProblem } from './credential-material';
 import {
   readCredentials,
@@ -14,11 +16,11 @@ import {
   type CheckCredentials,
 } from './kubeconfig-credentials';
 import { ApiServerUrlError, parseApiServer } from './api-server-url';
-import { checkIdentity, checkPermissions } from './credentialed-checks';
-import { describeKubeAnswer, explainTls } from './explain';
+import { checkIdentity, checkPermissions, unexpected } from './credentialed-checks';
+import { describeKubeAnswer, explainTls, type Outcome } from './explain';
 import {
   kubeRequest,
-  seconds,
+  secondsNumber,
   tcpConnect,
   tlsHandshake,
   type KubeRequest,
@@ -37,11 +39,6 @@ export interface ConnectionCheckSettings {
   /** The most read from any one answer. */
   maxResponseBytes: number;
 }
-
-const unexpected = {
-  status: 'failed',
-  message: 'The server answered in a way the console cannot read.',
-} as const;
 
 /**
  * Runs the checks in order, each timed; a check that cannot run because an earlier one failed is
@@ -62,29 +59,29 @@ export async function runConnectionCheck(
   const stepTimeout = () => Math.max(1, Math.min(settings.stepTimeoutMs, deadline - Date.now()));
   const apiServer = url.href.replace(/\/$/, '');
   const checks: CheckResult[] = [];
-  const notes: string[] = [];
+  const notes: Said[] = [];
   const answer = (address: string | null): ConnectionCheckResponse => ({
     api_server: apiServer,
     address,
     checks,
-    notes,
+    notes: notes.map((note) => note.message),
+    note_texts: notes.map(({ code, params }): CheckText => ({ code, params })),
     server_mismatch: destination?.mismatch ?? null,
     duration_ms: Date.now() - started,
   });
-  const timed = async (
-    id: CheckId,
-    run: () => Promise<{ status: CheckStatus; message: string; detail?: string }>,
-  ) => {
+  const timed = async (id: CheckId, run: () => Promise<Outcome>) => {
     const at = Date.now();
-    const result = await run();
-    const check: CheckResult = { id, ...result, duration_ms: Date.now() - at };
+    const { status, code, params, message, detail } = await run();
+    const check: CheckResult = { id, status, message, code, params, duration_ms: 0 };
+    if (detail !== undefined) check.detail = detail;
+    check.duration_ms = Date.now() - at;
     checks.push(check);
     return check;
   };
-  const skipRest = (message: string) => {
-    for (const id of ['reachable', 'tls', 'version', 'identity', 'permissions'] as const) {
+  const skipRest = ({ code, params, message }: Said) => {
+    for (const id of CHECK_IDS) {
       if (!checks.some((check) => check.id === id)) {
-        checks.push({ id, status: 'skipped', message, duration_ms: 0 });
+        checks.push({ id, status: 'skipped', message, code, params, duration_ms: 0 });
       }
     }
   };
@@ -92,14 +89,14 @@ export async function runConnectionCheck(
   let destination: Destination | undefined = undefined;
   const read = await readCredentials(kubeconfig, apiServer);
   if (!read.ok) {
-    skipRest(`Skipped: ${read.error}`);
+    skipRest(read.error);
     return answer(null);
   }
   deadline = Date.now() + settings.timeoutMs;
   notes.push(...read.credentials.notes);
   const material = findMaterialProblem(read.credentials);
   destination = credentialDestination(read.credentials.ownServer, url, confirmedFor);
-  if (destination.mismatch) notes.push(asSentence(destination.words));
+  if (destination.mismatch) notes.push(destinationNote(destination.words));
   // Unusable credentials, or credentials for another server, are not sent at all: the checks
   // that need none (reachable, TLS, /version) still run.
   const credentials =
@@ -120,29 +117,26 @@ export async function runConnectionCheck(
     );
     if (!resolution.ok) {
       // Never the addresses a name resolved to: see resolveTarget.
-      return { status: 'failed', message: resolution.reason };
+      return { status: 'failed', ...resolution.words };
     }
     target = { hostname, port, address: resolution.address, family: resolution.family };
     const tcp = await tcpConnect(target, stepTimeout());
     const where = isIP(hostname)
-      ? `${hostname}:${port}`
-      : `${hostname} (${resolution.address}) port ${port}`;
+      ? { where_code: 'where.address', host: hostname, port }
+      : { where_code: 'where.name', host: hostname, address: resolution.address, port };
     if (!tcp.ok) {
-      return {
-        status: 'failed',
-        message:
-          tcp.code === 'ECONNREFUSED'
-            ? `Nothing accepts connections at ${where}: check the address and port.`
-            : tcp.code === 'ETIMEDOUT'
-              ? `${where} did not answer within ${seconds(stepTimeout())}: a firewall may drop the traffic, or the address is wrong.`
-              : `Could not connect to ${where} (${tcp.code}).`,
-        detail: tcp.message,
-      };
+      const failure =
+        tcp.code === 'ECONNREFUSED'
+          ? said('reachable.refused', where)
+          : tcp.code === 'ETIMEDOUT'
+            ? said('reachable.timeout', { ...where, seconds: secondsNumber(stepTimeout()) })
+            : said('reachable.failed', { ...where, error: tcp.code });
+      return { status: 'failed', ...failure, detail: tcp.message };
     }
-    return { status: 'ok', message: `${where} accepts connections.` };
+    return { status: 'ok', ...said('reachable.ok', where) };
   });
   if (reachable.status !== 'ok' || !target) {
-    skipRest('Skipped: the server is not reachable.');
+    skipRest(said('skipped.unreachable'));
     return answer(target?.address ?? null);
   }
 
@@ -151,25 +145,21 @@ export async function runConnectionCheck(
   const tlsCheck = await timed('tls', async () => {
     if (!isHttps) {
       verify = false;
-      return {
-        status: 'warning',
-        message:
-          'Plain http: nothing is encrypted or verified (allowed by CONNECTION_CHECK_ALLOW_HTTP).',
-      };
+      return { status: 'warning', ...said('tls.plain_http') };
     }
-    if (material?.part === 'ca') return { status: 'failed', message: material.message };
+    if (material?.part === 'ca') return { status: 'failed', ...material };
     const probe = await tlsHandshake(target as Target, credentials, stepTimeout());
     const result = explainTls(probe, credentials, target as Target);
     if (credentials.skipTlsVerify) verify = false;
     return result;
   });
   if (tlsCheck.status === 'failed') {
-    skipRest('Skipped: TLS did not verify, so the console sent no credentials to this server.');
+    skipRest(said('skipped.tls_failed'));
     return answer(target.address);
   }
 
   if (!isHttps) {
-    skipRest('Skipped: the console speaks to Kubernetes over https only.');
+    skipRest(said('skipped.https_only'));
     return answer(target.address);
   }
   const ask = (request: KubeRequest) =>
@@ -187,38 +177,33 @@ export async function runConnectionCheck(
     if (reply.status === 200 && typeof gitVersion === 'string') {
       return {
         status: 'ok',
-        message: `Kubernetes ${gitVersion} answers.`,
+        ...said('version.ok', { version: gitVersion }),
         detail: `GET /version: ${gitVersion}`,
       };
     }
-    return {
-      status: 'failed',
-      message:
-        'The server answered GET /version, but not as a Kubernetes API server does: check the URL.',
-      detail: `HTTP ${reply.status}`,
-    };
+    return { status: 'failed', ...said('version.not_kubernetes'), detail: `HTTP ${reply.status}` };
   });
   if (version.status === 'failed' && !/401|403/.test(version.detail ?? '')) {
-    skipRest('Skipped: the server did not answer as a Kubernetes API server.');
+    skipRest(said('skipped.not_kubernetes'));
     return answer(target.address);
   }
 
   if (material?.part === 'credentials') {
-    await timed('identity', () => Promise.resolve({ status: 'failed', message: material.message }));
-    skipRest("Skipped: the kubeconfig's credentials cannot be used, so none were sent.");
+    await timed('identity', () => Promise.resolve({ status: 'failed', ...material }));
+    skipRest(said('skipped.credentials_unusable'));
     return answer(target.address);
   }
   if (!destination.send) {
-    skipRest(`Skipped: ${destination.words}`);
+    skipRest(said('skipped.credentials_elsewhere', destination.words));
     return answer(target.address);
   }
   if (
     credentials.credential === 'none' &&
-    credentials.notes.some((note) => /was not run/.test(note))
+    credentials.notes.some(
+      (note) => note.code === 'notes.exec' || note.code === 'notes.auth_provider',
+    )
   ) {
-    skipRest(
-      'Skipped: the kubeconfig gets its credentials from a program (exec plugin or auth provider), which the console never runs.',
-    );
+    skipRest(said('skipped.credentials_from_program'));
     return answer(target.address);
   }
 

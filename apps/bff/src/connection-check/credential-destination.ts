@@ -1,4 +1,5 @@
-import type { ServerMismatch } from '@cluster-console/shared';
+import type { CheckParams, ServerMismatch } from '@cluster-console/shared';
+import { said, type Said } from './check-words';
 
 /**
  * Where a kubeconfig's credentials may go: to its own server only. The one decision for every
@@ -9,10 +10,13 @@ import type { ServerMismatch } from '@cluster-console/shared';
  * must not follow it there.
  */
 export type Destination =
-  { send: true; mismatch: null } | { send: boolean; mismatch: ServerMismatch; words: string };
-
-/** The destination's words as a sentence of their own (a note). */
-export const asSentence = (words: string) => `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
+  | { send: true; mismatch: null }
+  | {
+      send: boolean;
+      mismatch: ServerMismatch;
+      /** Where the credentials went and why, as params for a `<name>_code` of `destination.*`. */
+      words: CheckParams;
+    };
 
 /** `host:port` as the answer shows it and a confirmation must repeat it (`[v6]:port`). */
 export function hostPort(url: URL): string {
@@ -43,19 +47,19 @@ export function credentialDestination(
     api_server: hostPort(field),
     confirmed: confirmedFor === hostPort(field),
   };
-  const kubeconfigFor = own
-    ? `the kubeconfig is for ${own.protocol === field.protocol ? hostPort(own) : own.origin}`
-    : 'the kubeconfig names no server';
-  const fieldIs = `the API server field is ${own && own.protocol !== field.protocol ? field.origin : mismatch.api_server}`;
-  return mismatch.confirmed
-    ? {
-        send: true,
-        mismatch,
-        words: `credentials sent to ${mismatch.api_server} as you confirmed for this check: ${kubeconfigFor}, ${fieldIs}.`,
-      }
-    : {
-        send: false,
-        mismatch,
-        words: `credentials not sent: ${kubeconfigFor}, ${fieldIs}. A kubeconfig's token, password or client certificate go only to its own server unless you confirm ${mismatch.api_server} for this check.`,
-      };
+  const otherScheme = own !== undefined && own.protocol !== field.protocol;
+  const words: CheckParams = {
+    destination_code: mismatch.confirmed ? 'destination.sent' : 'destination.not_sent',
+    whose_code: own ? 'destination.kubeconfig_for' : 'destination.kubeconfig_no_server',
+    field: otherScheme ? field.origin : mismatch.api_server,
+    api_server: mismatch.api_server,
+  };
+  if (own) words.kubeconfig = otherScheme ? own.origin : hostPort(own);
+  return { send: mismatch.confirmed, mismatch, words };
+}
+
+/** The destination as a note of its own (a sentence). */
+export function destinationNote(words: CheckParams): Said {
+  const sent = words.destination_code === 'destination.sent';
+  return said(sent ? 'notes.credentials_sent' : 'notes.credentials_not_sent', words);
 }

@@ -1,6 +1,7 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { validateHeaderValue } from 'node:http';
 import { createSecureContext } from 'node:tls';
+import { said, type Said } from './check-words';
 import type { CheckCredentials } from './kubeconfig-credentials';
 
 /**
@@ -9,7 +10,7 @@ import type { CheckCredentials } from './kubeconfig-credentials';
  * at all). Found before any socket opens, so that bad data is a check result, never a thrown
  * error from `tls.connect` or `https.request` (a 500).
  */
-export type MaterialProblem = { part: 'ca' | 'credentials'; message: string };
+export type MaterialProblem = { part: 'ca' | 'credentials' } & Said;
 
 const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
 
@@ -25,16 +26,12 @@ export function findMaterialProblem(credentials: CheckCredentials): MaterialProb
   if (credentials.ca !== undefined) {
     const blocks = text(credentials.ca).match(PEM_CERTIFICATE) ?? [];
     if (blocks.length === 0 || !blocks.every(parsesAsCertificate)) {
-      return {
-        part: 'ca',
-        message:
-          "The kubeconfig's certificate-authority-data is not a certificate (it must be the base64 of a PEM certificate): copy it again from the cluster's kubeconfig.",
-      };
+      return { part: 'ca', ...said('material.ca_not_certificate') };
     }
   }
   if (credentials.cert !== undefined || credentials.key !== undefined) {
     const problem = clientCertificateProblem(credentials.cert, credentials.key);
-    if (problem) return { part: 'credentials', message: problem };
+    if (problem) return { part: 'credentials', ...said(problem) };
   }
   for (const [name, value] of Object.entries(credentials.headers)) {
     try {
@@ -42,7 +39,7 @@ export function findMaterialProblem(credentials: CheckCredentials): MaterialProb
     } catch {
       return {
         part: 'credentials',
-        message: `The kubeconfig's ${headerSource(name)} contains a line break or another character no HTTP header may carry: copy it again without line breaks.`,
+        ...said('material.header_invalid', { source_code: headerSource(name), header: name }),
       };
     }
   }
@@ -58,30 +55,30 @@ function parsesAsCertificate(pem: string): boolean {
   }
 }
 
+/** What is wrong with the client certificate and key, as a key of the check's words. */
 function clientCertificateProblem(cert: unknown, key: unknown): string | undefined {
-  if (cert === undefined || key === undefined) {
-    return `The kubeconfig has ${cert === undefined ? 'client-key-data but no client-certificate-data' : 'client-certificate-data but no client-key-data'}: a client certificate needs both.`;
-  }
+  if (cert === undefined) return 'material.key_without_certificate';
+  if (key === undefined) return 'material.certificate_without_key';
   const blocks = text(cert).match(PEM_CERTIFICATE) ?? [];
   if (blocks.length === 0 || !blocks.every(parsesAsCertificate)) {
-    return "The kubeconfig's client-certificate-data is not a certificate (it must be the base64 of a PEM certificate): copy it again.";
+    return 'material.certificate_invalid';
   }
   try {
     createPrivateKey(text(key));
   } catch {
-    return "The kubeconfig's client-key-data is not a private key (it must be the base64 of a PEM key): copy it again.";
+    return 'material.key_invalid';
   }
   try {
     createSecureContext({ cert: text(cert), key: text(key) });
   } catch {
-    return "The kubeconfig's client-key-data does not belong to its client-certificate-data: copy both from the same kubeconfig.";
+    return 'material.key_mismatch';
   }
   return undefined;
 }
 
 function headerSource(header: string): string {
   const name = header.toLowerCase();
-  if (name === 'authorization') return 'token (or user name and password)';
-  if (name.startsWith('impersonate-')) return 'impersonation (as, as-groups)';
-  return `${header} value`;
+  if (name === 'authorization') return 'header_sources.token';
+  if (name.startsWith('impersonate-')) return 'header_sources.impersonation';
+  return 'header_sources.other';
 }

@@ -1,3 +1,4 @@
+import { said } from './check-words';
 import type { CheckCredentials } from './kubeconfig-credentials';
 import { describeKubeAnswer, PERMISSIONS, permissionsResult, type Outcome } from './explain';
 import type { KubeAnswer, KubeRequest, ProbeFailure } from './probes';
@@ -5,10 +6,7 @@ import type { KubeAnswer, KubeRequest, ProbeFailure } from './probes';
 /** One request to the checked server, with whatever credentials the check may send. */
 export type Ask = (request: KubeRequest) => Promise<KubeAnswer | ProbeFailure>;
 
-const unexpected: Outcome = {
-  status: 'failed',
-  message: 'The server answered in a way the console cannot read.',
-};
+export const unexpected: Outcome = { status: 'failed', ...said('request.unreadable') };
 
 /** Who the credentials are: SelfSubjectReview (authentication.k8s.io/v1, Kubernetes 1.28+). */
 export async function checkIdentity(ask: Ask, credentials: CheckCredentials): Promise<Outcome> {
@@ -18,11 +16,7 @@ export async function checkIdentity(ask: Ask, credentials: CheckCredentials): Pr
     body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' },
   });
   if (reply.ok && reply.status === 404) {
-    return {
-      status: 'warning',
-      message:
-        'Who the credentials are is unknown: this server is older than Kubernetes 1.28 and has no SelfSubjectReview.',
-    };
+    return { status: 'warning', ...said('identity.no_review') };
   }
   const described = describeKubeAnswer(reply, 'SelfSubjectReview');
   if (described || !reply.ok) return described ?? unexpected;
@@ -30,15 +24,15 @@ export async function checkIdentity(ask: Ask, credentials: CheckCredentials): Pr
     reply.json as { status?: { userInfo?: { username?: unknown; groups?: unknown } } }
   )?.status?.userInfo;
   if (typeof userInfo?.username !== 'string') {
-    return {
-      status: 'warning',
-      message: 'Who the credentials are is unknown: the server did not say.',
-    };
+    return { status: 'warning', ...said('identity.unknown') };
   }
   const groups = Array.isArray(userInfo.groups) ? userInfo.groups.map(String) : [];
   return {
     status: 'ok',
-    message: `The credentials (${credentials.credential}) are the user ${userInfo.username}.`,
+    ...said('identity.ok', {
+      credential_code: `credentials.${credentials.credential.replace(' ', '_')}`,
+      user: userInfo.username,
+    }),
     detail: groups.length > 0 ? `Groups: ${groups.join(', ')}` : undefined,
   };
 }

@@ -1,4 +1,5 @@
 import type { CheckStatus } from '@cluster-console/shared';
+import { said, type Said } from './check-words';
 import type { CheckCredentials } from './kubeconfig-credentials';
 import {
   verifiedName,
@@ -8,10 +9,9 @@ import {
   type TlsProbe,
 } from './probes';
 
-/** A check's outcome before it is timed. */
-export interface Outcome {
+/** A check's outcome before it is timed: its status, its words (code, params, message). */
+export interface Outcome extends Said {
   status: CheckStatus;
-  message: string;
   detail?: string | undefined;
 }
 
@@ -33,50 +33,37 @@ export function explainTls(
   if (!probe.ok) {
     return {
       status: 'failed',
-      message:
-        probe.code === 'ETIMEDOUT'
-          ? 'The server accepted the connection but did not complete a TLS handshake in time: is this port an API server?'
-          : 'The TLS handshake failed: is this port an https API server?',
+      ...said(probe.code === 'ETIMEDOUT' ? 'tls.timeout' : 'tls.handshake_failed'),
       detail: `${probe.code}: ${probe.message}`,
     };
   }
   const { peer } = probe;
   const detail = `Server certificate: ${peer.subject || '(no common name)'}, issued by ${peer.issuer || '(unknown)'}, valid ${peer.validFrom} to ${peer.validTo}${peer.altNames ? `, for ${peer.altNames}` : ''}.`;
-  const authorities = credentials.ca
-    ? "the kubeconfig's CA"
-    : "the system's CAs (the kubeconfig has no CA)";
-  const why = probe.verifyError
-    ? reasonOf(probe.verifyError, verifiedName(target, credentials), authorities)
-    : undefined;
+  const name = verifiedName(target, credentials);
+  const authorities_code = credentials.ca ? 'authorities.kubeconfig_ca' : 'authorities.system_cas';
+  const why_code = probe.verifyError ? reasonOf(probe.verifyError) : undefined;
+  const params = { name, authorities_code, why_code, error: probe.verifyError };
   if (credentials.skipTlsVerify) {
+    const code = why_code ? 'tls.insecure_would_fail' : 'tls.insecure_would_verify';
+    return { status: 'warning', ...said(code, params), detail };
+  }
+  if (why_code) {
     return {
-      status: 'warning',
-      message: `Not verified: the kubeconfig sets insecure-skip-tls-verify, so anyone between the console and the cluster could pose as it${why ? `. Verification would fail: ${why}` : `. Its certificate would verify with ${authorities}; remove insecure-skip-tls-verify`}.`,
-      detail,
+      status: 'failed',
+      ...said('tls.failed', params),
+      detail: `${detail} (${probe.verifyError})`,
     };
   }
-  if (why) return { status: 'failed', message: why, detail: `${detail} (${probe.verifyError})` };
-  return {
-    status: 'ok',
-    message: `The server's certificate is valid for ${verifiedName(target, credentials)} and verified with ${authorities}.`,
-    detail,
-  };
+  return { status: 'ok', ...said('tls.ok', params), detail };
 }
 
-function reasonOf(code: string, name: string, authorities: string): string {
-  if (UNKNOWN_AUTHORITY.has(code)) {
-    return `The server's certificate is signed by an unknown authority: it does not verify with ${authorities}. Use the cluster's CA in certificate-authority-data`;
-  }
-  if (code === 'CERT_HAS_EXPIRED') {
-    return "The server's certificate has expired: renew the API server certificate";
-  }
-  if (code === 'CERT_NOT_YET_VALID') {
-    return "The server's certificate is not valid yet: check the clocks of the cluster and the console";
-  }
-  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
-    return `The server's certificate is not for ${name} (name mismatch): use a name or address the certificate lists, or set tls-server-name`;
-  }
-  return `The server's certificate does not verify (${code})`;
+/** Why a certificate does not verify, as a key of the check's words (tls_reasons). */
+function reasonOf(code: string): string {
+  if (UNKNOWN_AUTHORITY.has(code)) return 'tls_reasons.unknown_authority';
+  if (code === 'CERT_HAS_EXPIRED') return 'tls_reasons.expired';
+  if (code === 'CERT_NOT_YET_VALID') return 'tls_reasons.not_yet_valid';
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return 'tls_reasons.name_mismatch';
+  return 'tls_reasons.other';
 }
 
 /** The failures any request may have, in words; undefined when there is a normal answer to read. */
@@ -86,52 +73,52 @@ export function describeKubeAnswer(
 ): Outcome | undefined {
   if (!reply.ok) {
     if (reply.code === 'ETIMEDOUT') {
-      return {
-        status: 'failed',
-        message: `The server did not answer ${what} in time: ${reply.message}.`,
-      };
+      return { status: 'failed', ...said('request.timeout', { what, error: reply.message }) };
     }
     if (reply.code === 'TOO_LARGE') {
-      return {
-        status: 'failed',
-        message: `The answer to ${what} was too large: ${reply.message}.`,
-      };
+      return { status: 'failed', ...said('request.too_large', { what, error: reply.message }) };
     }
-    return { status: 'failed', message: `${what} failed: ${reply.message}.`, detail: reply.code };
+    return {
+      status: 'failed',
+      ...said('request.failed', { what, error: reply.message }),
+      detail: reply.code,
+    };
   }
   if (reply.status >= 300 && reply.status < 400) {
     return {
       status: 'failed',
-      message: `The server answered ${what} with a redirect${reply.location ? ` to ${reply.location}` : ''}; the console does not follow redirects. Use the API server's own URL.`,
+      ...said(reply.location ? 'request.redirect_to' : 'request.redirect', {
+        what,
+        location: reply.location,
+      }),
       detail: `HTTP ${reply.status}`,
     };
   }
   if (reply.status === 401) {
     return {
       status: 'failed',
-      message: `The server does not accept these credentials (401 Unauthorized): the token or client certificate is wrong, expired or revoked.`,
+      ...said('request.unauthorized'),
       detail: `HTTP 401 to ${what}${statusMessage(reply.json)}`,
     };
   }
   if (reply.status === 403 && what !== 'SelfSubjectAccessReview') {
     return {
       status: 'warning',
-      message: `The server refused ${what} (403 Forbidden), so this is unknown.`,
+      ...said('request.forbidden', { what }),
       detail: `HTTP 403${statusMessage(reply.json)}`,
     };
   }
   if (reply.status === 403) {
     return {
       status: 'failed',
-      message:
-        'The user may not even ask what it may do (403 to SelfSubjectAccessReview): Nautes will not be able to install anything.',
+      ...said('request.review_forbidden'),
       detail: `HTTP 403${statusMessage(reply.json)}`,
     };
   }
   if (reply.status < 200 || reply.status >= 300) {
     return {
       status: 'failed',
-      message: `The server answered ${what} with HTTP ${reply.status}.`,
+      ...said('request.http_status', { what, status: reply.status }),
       detail: statusMessage(reply.json).replace(/^: /, '') || undefined,
     };
   }
@@ -143,26 +130,14 @@ function statusMessage(json: unknown): string {
   return typeof message === 'string' ? `: ${message.slice(0, 300)}` : '';
 }
 
-/** What Nautes creates on a runtime cluster, cluster-wide, and what fails without it. */
+/**
+ * What Nautes creates on a runtime cluster, cluster-wide (what fails without each is in the
+ * check's words: permission_words, permission_fails).
+ */
 export const PERMISSIONS = [
-  {
-    group: '',
-    resource: 'namespaces',
-    words: 'namespaces',
-    fails: 'the namespaces of ArgoCD, Tekton, HNC and the other components',
-  },
-  {
-    group: 'rbac.authorization.k8s.io',
-    resource: 'clusterroles',
-    words: 'cluster roles',
-    fails: "the components' cluster roles (ArgoCD, Tekton, HNC)",
-  },
-  {
-    group: 'apiextensions.k8s.io',
-    resource: 'customresourcedefinitions',
-    words: 'custom resource definitions',
-    fails: "the components' custom resources (ArgoCD Applications, Tekton Pipelines, HNC)",
-  },
+  { group: '', resource: 'namespaces' },
+  { group: 'rbac.authorization.k8s.io', resource: 'clusterroles' },
+  { group: 'apiextensions.k8s.io', resource: 'customresourcedefinitions' },
 ] as const;
 
 export function permissionsResult(
@@ -177,18 +152,12 @@ export function permissionsResult(
       `create ${permission.resource}: ${denied.some((d) => d.permission === permission) ? 'no' : 'yes'}`,
   );
   if (denied.length === 0) {
-    return {
-      status: 'ok',
-      message:
-        'The user may create namespaces, cluster roles and custom resource definitions cluster-wide, as Nautes needs.',
-      detail: asked.join('; '),
-    };
+    return { status: 'ok', ...said('permissions.ok'), detail: asked.join('; ') };
   }
-  const words = denied.map(({ permission }) => permission.words);
-  const fails = denied.map(({ permission }) => permission.fails);
+  const resources = denied.map(({ permission }) => permission.resource).join(',');
   return {
     status: 'warning',
-    message: `The user may not create ${words.join(', ')} cluster-wide: installing ${fails.join('; ')} will fail. Use a user with cluster-admin rights.`,
+    ...said('permissions.missing', { denied: resources }),
     detail: asked.join('; '),
   };
 }

@@ -60,7 +60,9 @@ describe('readCredentials', () => {
     );
     expect(existsSync(marker)).toBe(false);
     expect(result.ok && result.credentials.credential).toBe('none');
-    expect(result.ok && result.credentials.notes.join(' ')).toContain('was not run');
+    expect(result.ok && result.credentials.notes.map((note) => note.message).join(' ')).toContain(
+      'was not run',
+    );
   });
 
   it('when the kubeconfig names files and a proxy, then no file is read and no proxy is used', async () => {
@@ -109,7 +111,9 @@ describe('readCredentials', () => {
     expect(await readCredentials('just words', SERVER)).toMatchObject({ ok: false });
     expect(await readCredentials('{"apiVersion":"v1","kind":"Config"}', SERVER)).toMatchObject({
       ok: false,
-      error: expect.stringContaining('no context') as unknown,
+      error: expect.objectContaining({
+        message: expect.stringContaining('no context') as unknown,
+      }) as unknown,
     });
   });
 });

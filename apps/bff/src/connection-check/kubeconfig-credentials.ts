@@ -1,5 +1,6 @@
 import type { RequestOptions } from 'node:https';
 import { readKubeconfig } from '@cluster-console/shared';
+import { said, type Said } from './check-words';
 import type { KubeConfig } from './kube-config';
 
 /** What the check connects with: TLS material and headers, derived by @kubernetes/client-node. */
@@ -16,7 +17,7 @@ export interface CheckCredentials {
   /** Which credential the user has, in words (no secret in it). */
   credential: 'client certificate' | 'bearer token' | 'basic auth' | 'none';
   /** What was in the kubeconfig and deliberately not used, in words. */
-  notes: string[];
+  notes: Said[];
   /** The kubeconfig's own server for the context, when it differs from the one checked. */
   kubeconfigServer: string | undefined;
   /** The kubeconfig's own server for the context, as written: where its credentials belong. */
@@ -24,7 +25,7 @@ export interface CheckCredentials {
 }
 
 export type ReadCredentialsResult =
-  { ok: true; credentials: CheckCredentials } | { ok: false; error: string };
+  { ok: true; credentials: CheckCredentials } | { ok: false; error: Said };
 
 /** Loaded on the first connection check, not at start (see kube-config.ts). */
 let kubeConfigClass: Promise<typeof KubeConfig> | undefined;
@@ -46,20 +47,17 @@ function named(list: unknown, name: unknown, field: string): Entry | undefined {
 }
 
 /** Fields that would make the BFF read its own files, run a program or use a proxy. */
-const CLUSTER_DROPPED: Record<string, string> = {
-  'certificate-authority':
-    'certificate-authority (a file path) was ignored: files on the console server are never read',
-  'proxy-url': 'proxy-url was ignored: the check connects directly',
+const CLUSTER_DROPPED: Record<string, Said> = {
+  'certificate-authority': said('notes.certificate_authority_file'),
+  'proxy-url': said('notes.proxy_url'),
 };
-const USER_DROPPED: Record<string, string> = {
-  exec: 'The exec credential plugin was not run: the console never runs programs from a kubeconfig. The identity and permission checks ran without credentials.',
-  'auth-provider':
-    'The auth provider was not run: the console never runs auth providers from a kubeconfig. The identity and permission checks ran without credentials.',
-  'client-certificate':
-    'client-certificate (a file path) was ignored: files on the console server are never read',
-  'client-key': 'client-key (a file path) was ignored: files on the console server are never read',
-  tokenFile: 'tokenFile was ignored: files on the console server are never read',
-  'token-file': 'token-file was ignored: files on the console server are never read',
+const USER_DROPPED: Record<string, Said> = {
+  exec: said('notes.exec'),
+  'auth-provider': said('notes.auth_provider'),
+  'client-certificate': said('notes.file_ignored', { field: 'client-certificate' }),
+  'client-key': said('notes.file_ignored', { field: 'client-key' }),
+  tokenFile: said('notes.token_file', { field: 'tokenFile' }),
+  'token-file': said('notes.token_file', { field: 'token-file' }),
 };
 
 /**
@@ -74,19 +72,16 @@ export async function readCredentials(
   apiServer: string,
 ): Promise<ReadCredentialsResult> {
   const read = readKubeconfig(kubeconfig);
-  if (!read.ok) return { ok: false, error: read.error };
+  if (!read.ok) return { ok: false, error: said('skipped.kubeconfig', { error: read.error }) };
   const config = read.value;
   const contextName = config['current-context'];
   const context = named(config.contexts, contextName || undefined, 'context');
   if (!context) {
-    return {
-      ok: false,
-      error: 'The kubeconfig has no context; keep the context for this cluster.',
-    };
+    return { ok: false, error: said('skipped.no_context') };
   }
   const cluster = { ...named(config.clusters, context.cluster, 'cluster') };
   const user = { ...named(config.users, context.user, 'user') };
-  const notes: string[] = [];
+  const notes: Said[] = [];
   for (const [field, note] of Object.entries(CLUSTER_DROPPED)) {
     if (field in cluster) notes.push(note);
     delete cluster[field];
@@ -112,13 +107,15 @@ export async function readCredentials(
       }),
     );
   } catch (error) {
-    return { ok: false, error: `The kubeconfig could not be read: ${(error as Error).message}` };
+    const words = `The kubeconfig could not be read: ${(error as Error).message}`;
+    return { ok: false, error: said('skipped.kubeconfig', { error: words }) };
   }
   const options: RequestOptions = {};
   try {
     await kc.applyToHTTPSOptions(options);
   } catch (error) {
-    return { ok: false, error: `The kubeconfig could not be used: ${(error as Error).message}` };
+    const words = `The kubeconfig could not be used: ${(error as Error).message}`;
+    return { ok: false, error: said('skipped.kubeconfig', { error: words }) };
   }
   const current = kc.getCurrentCluster();
   const headers: Record<string, string> = {};

@@ -252,6 +252,11 @@ export function kubeRequest(
 }
 
 export function seconds(ms: number): string {
+  return `${secondsNumber(ms)} s`;
+}
+
+/** Milliseconds as seconds, whole or to a tenth (`5`, `2.5`). */
+export function secondsNumber(ms: number): string {
   const value = ms / 1000;
-  return `${Number.isInteger(value) ? value : value.toFixed(1)} s`;
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
 }

@@ -12,10 +12,13 @@ const reply = {
       id: 'reachable',
       status: 'ok',
       message: '10.1.2.3:6443 accepts connections.',
+      code: 'reachable.ok',
+      params: { where_code: 'where.address', host: '10.1.2.3', port: 6443 },
       duration_ms: 3,
     },
   ],
-  notes: [],
+  notes: ['proxy-url was ignored: the check connects directly'],
+  note_texts: [{ code: 'notes.proxy_url', params: {} }],
   server_mismatch: null,
   duration_ms: 5,
 };
@@ -87,6 +90,17 @@ describe('ConnectionCheckResponseSchema', () => {
     const read = ConnectionCheckResponseSchema.parse(older);
     expect(read.server_mismatch).toBeNull();
     expect(read.duration_ms).toBe(0);
+  });
+
+  it('when an older BFF sends no codes, then they read as none and the messages are what a reader shows', () => {
+    const older = {
+      ...reply,
+      checks: [{ id: 'tls', status: 'ok', message: 'Verified.', duration_ms: 1 }],
+      note_texts: undefined,
+    };
+    const read = ConnectionCheckResponseSchema.parse(older);
+    expect(read.checks[0]).toMatchObject({ code: '', params: {}, message: 'Verified.' });
+    expect(read.note_texts).toEqual([]);
   });
 
   it('when a check has no message, then the reply is not read (a person would see nothing)', () => {

@@ -37,6 +37,14 @@ export const CHECK_STATUSES = ['ok', 'warning', 'failed', 'skipped'] as const;
 export const CheckStatusSchema = z.enum(CHECK_STATUSES);
 export type CheckStatus = z.infer<typeof CheckStatusSchema>;
 
+/**
+ * What a result or note says as a stable code (a key of CHECK_TEXTS_EN, check-texts-en.ts) and
+ * its params, for a reader to put in its own words; `message` says it in English. An older
+ * answer without them reads as code `''`: the reader shows the message.
+ */
+export const CheckCodeSchema = z.string().catch('');
+export const CheckParamsSchema = z.record(z.string(), z.union([z.string(), z.number()])).catch({});
+
 /** A time in whole milliseconds; a reader takes anything else as 0. */
 const Milliseconds = z.number().int().nonnegative().catch(0);
 
@@ -47,8 +55,10 @@ const Milliseconds = z.number().int().nonnegative().catch(0);
 export const CheckResultSchema = z.object({
   id: z.string(),
   status: CheckStatusSchema.catch('skipped'),
-  /** One sentence a user can act on. */
+  /** One sentence a user can act on, in English (for API users and logs). */
   message: z.string(),
+  code: CheckCodeSchema,
+  params: CheckParamsSchema,
   /** More for the curious: the certificate, the server's own words, what was asked. */
   detail: z.string().optional(),
   duration_ms: Milliseconds,
@@ -73,6 +83,8 @@ export const ConnectionCheckResponseSchema = z.object({
   checks: z.array(CheckResultSchema),
   /** What in the kubeconfig was deliberately not used (exec plugins, file paths, proxies). */
   notes: z.array(z.string()),
+  /** The notes as codes and params, one for each note, in the same order. */
+  note_texts: z.array(z.object({ code: CheckCodeSchema, params: CheckParamsSchema })).catch([]),
   /** Null when the field is the kubeconfig's own server (credentials sent as usual). */
   server_mismatch: ServerMismatchSchema.nullable().catch(null),
   duration_ms: Milliseconds,

@@ -9,6 +9,7 @@ import {
   type ConnectionCheckResponse,
 } from '@cluster-console/shared';
 import { useCheckConnection } from '../api/check-connection';
+import { useCheckWords } from '../lib/check-words';
 import { CredentialsMismatch } from './credentials-mismatch';
 import './connection-check.css';
 
@@ -149,6 +150,7 @@ function CheckError({
   error: { status: number; message: string; metadata: Record<string, string> };
 }) {
   const { t } = useTranslation();
+  const { fieldWords } = useCheckWords();
   if (error.status === 429) {
     const seconds = Number(error.metadata.retry_after_seconds);
     return (
@@ -170,7 +172,7 @@ function CheckError({
             <li key={field}>
               {t('connectionCheck.errors.field', {
                 field: t(`connectionCheck.fields.${field}`),
-                message: error.metadata[field],
+                message: fieldWords(error.metadata, field),
               })}
             </li>
           ))}
@@ -184,6 +186,7 @@ function CheckError({
 
 function CheckResults({ result }: { result: ConnectionCheckResponse }) {
   const { t } = useTranslation();
+  const { words } = useCheckWords();
   return (
     <div className="connection-check-results">
       <p className="muted small">
@@ -204,7 +207,7 @@ function CheckResults({ result }: { result: ConnectionCheckResponse }) {
           <p className="connection-check-notes-title">{t('connectionCheck.notesTitle')}</p>
           <ul>
             {result.notes.map((note, index) => (
-              <li key={index}>{note}</li>
+              <li key={index}>{words({ ...result.note_texts[index], message: note })}</li>
             ))}
           </ul>
         </div>
@@ -216,6 +219,7 @@ function CheckResults({ result }: { result: ConnectionCheckResponse }) {
 
 function CheckRow({ check }: { check: CheckResult }) {
   const { t } = useTranslation();
+  const { words } = useCheckWords();
   const known = CHECK_IDS.some((id) => id === check.id);
   const name = known ? t(`connectionCheck.checks.${check.id}`) : check.id;
   return (
@@ -234,7 +238,7 @@ function CheckRow({ check }: { check: CheckResult }) {
             <span className="muted small check-time">{formatDuration(check.duration_ms, t)}</span>
           )}
         </p>
-        <p className="check-message">{check.message}</p>
+        <p className="check-message">{words(check)}</p>
         {check.detail ? <p className="check-detail mono small">{check.detail}</p> : null}
       </div>
     </li>
