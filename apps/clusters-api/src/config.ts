@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { NAUTES_API_VERSIONS, type NautesApiVersion } from '@cluster-console/shared';
-import { parseEnv } from '@cluster-console/server-kit';
+import { logLevel, parseEnv } from '@cluster-console/server-kit';
 import { z } from 'zod';
 
 const DEFAULT_GITLAB_URL = 'http://127.0.0.1:8929';
@@ -59,7 +59,7 @@ const EnvSchema = z.object({
         `must be ${NAUTES_API_VERSIONS.map((v) => `"${v}"`).join(' or ')} (got ${JSON.stringify(issue.input)})`,
     })
     .default('v0.3'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: logLevel,
 });
 
 export interface Config {

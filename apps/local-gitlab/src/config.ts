@@ -1,12 +1,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseEnv } from '@cluster-console/server-kit';
+import { emptyAsUndefined, logLevel, parseEnv } from '@cluster-console/server-kit';
 import { z } from 'zod';
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const repoRoot = path.resolve(appDir, '../..');
-
-const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 
 const ConfigSchema = z.object({
   HOST: z.preprocess(emptyAsUndefined, z.string().default('127.0.0.1')),
@@ -50,10 +48,7 @@ const ConfigSchema = z.object({
         z.array(z.url({ error: 'CONSOLE_REDIRECT_URIS is a comma-separated list of URLs' })).min(1),
       ),
   ),
-  LOG_LEVEL: z.preprocess(
-    emptyAsUndefined,
-    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  ),
+  LOG_LEVEL: logLevel,
 });
 
 export interface Config {

@@ -1,12 +1,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseEnv } from '@cluster-console/server-kit';
+import { emptyAsUndefined, logLevel, parseEnv } from '@cluster-console/server-kit';
 import { z } from 'zod';
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const repoRoot = path.resolve(appDir, '../..');
 
-const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 const seconds = (name: string, fallback: number) =>
   z.preprocess(
     emptyAsUndefined,
@@ -59,10 +58,7 @@ const ConfigSchema = z.object({
   ARGO_OPERATOR_DELAY: seconds('ARGO_OPERATOR_DELAY', 1),
   HEARTBEAT_INTERVAL: seconds('HEARTBEAT_INTERVAL', 60),
   DELETION_DELAY: seconds('DELETION_DELAY', 2),
-  LOG_LEVEL: z.preprocess(
-    emptyAsUndefined,
-    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  ),
+  LOG_LEVEL: logLevel,
 });
 
 export interface Config {

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { ConfigError } from './config-error';
+import { ConfigError } from './env';
 
 /**
  * The configuration, or, when it is wrong, its one message on stderr and exit code 1 (no stack:

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ConfigError, parseEnv } from './config-error';
+import { ConfigError, parseEnv } from './env';
 
 const Schema = z.object({ PORT: z.coerce.number().int().min(0), SECRET: z.string().min(8) });
 

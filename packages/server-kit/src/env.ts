@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /** A wrong environment: the process says this one message and exits 1. */
 export class ConfigError extends Error {
@@ -21,3 +21,12 @@ export function parseEnv<Schema extends z.ZodType>(
   );
   throw new ConfigError(`${app}: invalid configuration\n${lines.join('\n')}`);
 }
+
+/** An empty variable counts as unset, as in most shells' `VAR= command`. */
+export const emptyAsUndefined = (value: unknown): unknown => (value === '' ? undefined : value);
+
+/** LOG_LEVEL: pino's levels, `info` when unset. */
+export const logLevel = z.preprocess(
+  emptyAsUndefined,
+  z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+);
