@@ -23,7 +23,7 @@ export default defineConfig({
   retries: 0,
   // Generous: the 2-core machine is shared (npm test runs two parts of the journeys at once,
   // e2e/journey-parts.ts), and a loaded moment must not fail a journey.
-  timeout: 90_000,
+  timeout: 120_000,
   expect: { timeout: 12_000 },
   forbidOnly: Boolean(process.env.CI),
   outputDir: path.join(outputRoot, `e2e-artifacts${suffix}`),
