@@ -2,6 +2,9 @@
  * `clusters_api`: save, get and list latency of the clusters API alone (real process, real
  * local GitLab, one request at a time) with 0, 1,000 and 5,000 clusters already in the tenant
  * repository, and the process's memory at 5,000. Each latency is the median of 60 requests.
+ * With each save latency, the CPU time a save costs (clusters API, local GitLab and the git
+ * processes it runs, summed), which the machine's load sways much less than latency; at 1,000,
+ * a push alone at the local GitLab for comparison (the part of a save that is GitLab's).
  */
 import { atMost, type Benchmark, type Figures } from './lib/benchmark';
 import { startBenchStack } from './lib/bench-stack';
@@ -9,12 +12,20 @@ import { saveRequestBody, seededName } from './lib/cluster-fixtures';
 import { createHttpClient, expectStatus, type HttpClient } from './lib/http-client';
 import { rssMbOf } from './lib/machine';
 import { measurePushFloor } from './lib/push-floor';
+import { cpuPerOperation, stackCpu, totalCpu, type StackPids } from './lib/stack-cpu';
 import { median, quantile, round } from './lib/stats';
 
 const SIZES = [0, 1000, 5000] as const;
 const SAMPLES = 60;
 const WARM_UP = 5;
 const AUTH = { authorization: 'Bearer glpat-local-maintainer' };
+/** Pushes measured alone at the local GitLab, for comparison with a save. */
+const PUSHES = 20;
+
+function pidOf(pid: number | undefined): number {
+  if (pid === undefined) throw new Error('a process of the stack has no pid');
+  return pid;
+}
 
 async function measure(
   samples: number,
@@ -31,6 +42,7 @@ async function measureAt(
   apiUrl: string,
   size: number,
   log: (message: string) => void,
+  pids: StackPids,
 ): Promise<Figures> {
   const base = `${apiUrl}/api/v1/clusters`;
   const list = await measure(SAMPLES, async () => {
@@ -47,6 +59,7 @@ async function measureAt(
     expectStatus(response, size > 0 ? 200 : 404, 'get');
     return response.ms;
   });
+  const cpuBefore = stackCpu(pids);
   const save = await measure(SAMPLES, async (index) => {
     const name = `bench-save-${size}-${index < 0 ? `w${-index}` : index}`;
     const response = await http.request(`${base}/${name}`, {
@@ -57,11 +70,16 @@ async function measureAt(
     expectStatus(response, 200, 'save');
     return response.ms;
   });
+  const cpu = cpuPerOperation(cpuBefore, stackCpu(pids), SAMPLES + WARM_UP);
   log(
     `  at ${size}: save p50 ${median(save).toFixed(1)} ms, list p50 ${median(list).toFixed(1)} ms, get p50 ${median(get).toFixed(1)} ms`,
   );
+  log(
+    `    CPU per save: clusters API ${cpu.clustersApi.toFixed(1)} ms, local GitLab ${cpu.gitlab.toFixed(1)} ms, its git processes ${cpu.git.toFixed(1)} ms`,
+  );
   return {
     [`save_p50_ms_at_${size}`]: round(median(save)),
+    [`save_cpu_ms_at_${size}`]: round(totalCpu(cpu)),
     [`save_p99_ms_at_${size}`]: round(quantile(save, 0.99)),
     [`list_p50_ms_at_${size}`]: round(median(list)),
     [`get_p50_ms_at_${size}`]: round(median(get)),
@@ -87,12 +105,20 @@ export const clustersApiBenchmark: Benchmark = {
           log(`  seeding ${size} clusters and restarting the clusters API`);
           await stack.reseed(size);
         }
-        Object.assign(figures, await measureAt(http, stack.clustersApi.url, size, log));
+        const pids = {
+          clustersApi: pidOf(stack.clustersApi.child.pid),
+          gitlab: pidOf(stack.gitlab.child.pid),
+        };
+        Object.assign(figures, await measureAt(http, stack.clustersApi.url, size, log, pids));
         if (size === 1000) {
-          const pushes = await measurePushFloor(stack.gitlab.url, stack.bareRepo, 20);
+          const before = stackCpu(pids);
+          const pushes = await measurePushFloor(stack.gitlab.url, stack.bareRepo, PUSHES);
+          const cpu = cpuPerOperation(before, stackCpu(pids), PUSHES);
           log(
-            `  for comparison, one push alone at the local GitLab: p50 ${median(pushes).toFixed(1)} ms`,
+            `  for comparison, one push alone at the local GitLab: p50 ${median(pushes).toFixed(1)} ms, CPU ${cpu.gitlab.toFixed(1)} ms + git ${cpu.git.toFixed(1)} ms`,
           );
+          figures.push_alone_p50_ms_at_1000 = round(median(pushes));
+          figures.push_alone_cpu_ms_at_1000 = round(cpu.gitlab + cpu.git);
         }
       }
       figures.list_5000_to_1000_ratio = round(
@@ -100,9 +126,7 @@ export const clustersApiBenchmark: Benchmark = {
           (figures.list_p50_ms_at_1000 ?? 0),
         2,
       );
-      const pid = stack.clustersApi.child.pid;
-      if (pid === undefined) throw new Error('clusters API has no pid');
-      figures.rss_mb_at_5000 = round(rssMbOf(pid));
+      figures.rss_mb_at_5000 = round(rssMbOf(pidOf(stack.clustersApi.child.pid)));
     } finally {
       http.close();
       await stack.stop();

@@ -47,16 +47,32 @@ export function rssMbOf(pid: number): number {
   return Number(kb) / 1024;
 }
 
-/**
- * CPU time (user + system) a process has used so far, in milliseconds, from /proc (Linux).
- * /proc counts in clock ticks of 1/100 s (USER_HZ, fixed at 100 for user space).
- */
-export function cpuMsOf(pid: number): number {
+/** The fields of /proc/<pid>/stat after the command name (which may hold spaces). */
+function statFields(pid: number): string[] {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // Fields after the command name (which may hold spaces, hence the last ')'): utime is the
-  // 14th field of the line, stime the 15th.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const ticks = Number(fields[11]) + Number(fields[12]);
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
+/** /proc counts in clock ticks of 1/100 s (USER_HZ, fixed at 100 for user space). */
+function ticksToMs(pid: number, first: string | undefined, second: string | undefined): number {
+  const ticks = Number(first) + Number(second);
   if (!Number.isFinite(ticks)) throw new Error(`no CPU times for process ${pid}`);
   return ticks * 10;
+}
+
+/** CPU time (user + system) a process has used so far, in milliseconds, from /proc (Linux). */
+export function cpuMsOf(pid: number): number {
+  // utime and stime: the 14th and 15th fields of the line.
+  const fields = statFields(pid);
+  return ticksToMs(pid, fields[11], fields[12]);
+}
+
+/**
+ * CPU time of the child processes a process has waited for (and theirs), in milliseconds:
+ * e.g. the git processes a server has run so far.
+ */
+export function childrenCpuMsOf(pid: number): number {
+  // cutime and cstime: the 16th and 17th fields of the line.
+  const fields = statFields(pid);
+  return ticksToMs(pid, fields[13], fields[14]);
 }

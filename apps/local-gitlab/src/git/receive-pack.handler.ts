@@ -57,7 +57,6 @@ export async function handleReceivePack(
   res: Response,
   options: ReceivePackOptions,
 ): Promise<void> {
-  options.log.info({ event: 'git_push' }, 'git push');
   let body;
   try {
     body = await bufferBody(inflatedBody(req), BUFFERED_PUSH_BYTES);
