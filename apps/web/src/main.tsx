@@ -1,5 +1,11 @@
 // First: the first page's requests start before anything else runs (see early.ts).
 import './early';
+// The styles every page shares, first in the page's stylesheet: each component's own come after.
+import './styles/global.css';
+import './styles/buttons.css';
+import './styles/forms.css';
+import './styles/feedback.css';
+import './styles/surfaces.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppProvider } from './app/provider';
@@ -9,7 +15,6 @@ import { currentConsolePath } from './lib/base-path';
 import { initI18n } from './lib/i18n';
 import { createQueryClient } from './lib/query-client';
 import { applyTheme, storedTheme } from './lib/theme';
-import './styles/global.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -8,6 +8,8 @@ import { Spinner } from '../../components/ui/spinner';
 import { useSession } from '../../features/auth/api/get-session';
 import { UserMenu } from '../../features/auth/components/user-menu';
 import { useSessionEnded } from '../../lib/session-guard';
+import './app-layout.css';
+import './header-bar.css';
 
 // Drawn only once a session ends: its code is not part of the first download.
 const SessionEndedAlert = lazy(async () => ({

@@ -27,6 +27,7 @@ import { useListView } from '../../features/clusters/lib/use-list-view';
 import { useRowSelection } from '../../features/clusters/lib/use-row-selection';
 import { loadTextPart } from '../../lib/i18n';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import './clusters.css';
 
 const NO_CLUSTERS: Cluster[] = [];
 

@@ -5,6 +5,8 @@ import { LanguageSwitch } from '../../components/ui/language-switch';
 import { ThemeSwitch } from '../../components/ui/theme-switch';
 import { SignInPanel } from '../../features/auth/components/sign-in-panel';
 import { safeReturnTo } from '../../lib/return-to';
+import './header-bar.css';
+import './sign-in.css';
 
 export function SignInRoute() {
   const { t } = useTranslation();

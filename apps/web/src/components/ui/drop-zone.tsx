@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import './drop-zone.css';
 
 /** An area a file can be dropped on (highlighted while dragged over); `onFile` gets the first file. */
 export function DropZone({

@@ -7,6 +7,7 @@ import {
   useState,
   type ReactNode,
 } from 'react';
+import './notice.css';
 
 interface NoticeContextValue {
   notify: (message: string) => void;

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert';
 import { loginUrl } from '../../../lib/return-to';
+import './sign-in-panel.css';
 
 /** OAuth 2.0 error codes (RFC 6749 4.1.2.1) plus the BFF's own, each with a sentence a person can act on. */
 const KNOWN_ERRORS = new Set([

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../api/get-session';
 import { useSignOut } from '../api/sign-out';
 import { signInPath } from '../../../lib/return-to';
+import './user-menu.css';
 
 function initials(user: SessionUser): string {
   const source = user.name || user.username;

@@ -15,6 +15,7 @@ import {
   SelectAllCheckbox,
   type SelectionTexts,
 } from './selection-cells';
+import './clusters-table.css';
 
 const ROW_HEIGHT = 48;
 

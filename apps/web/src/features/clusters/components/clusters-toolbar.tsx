@@ -2,6 +2,7 @@ import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CLUSTER_TYPES, USAGES, WORKER_TYPES, type ListView } from '../lib/cluster-list-view';
 import { clusterTypeLabel, usageLabel, workerTypeLabel } from '../lib/cluster-labels';
+import './clusters-toolbar.css';
 
 export interface ClustersToolbarProps {
   view: ListView;

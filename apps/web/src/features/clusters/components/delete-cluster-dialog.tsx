@@ -5,6 +5,7 @@ import { Alert } from '../../../components/ui/alert';
 import { Dialog } from '../../../components/ui/dialog';
 import { WithCode } from '../../../components/ui/with-code';
 import { useDeleteCluster } from '../api/delete-cluster';
+import './delete-cluster-dialog.css';
 
 export interface DeleteClusterDialogProps {
   cluster: Cluster;

@@ -10,6 +10,7 @@ import { ApplyTable } from './apply-table';
 import type { BatchFile } from './batch-file';
 import { useApplyRun } from './use-apply-run';
 import './batch-apply.css';
+import '../cluster-wizard/wizard.css';
 
 /**
  * "Register all" for a Nautes CLI file with several clusters: a review of every cluster (what

@@ -16,6 +16,7 @@ import type { WizardValues } from './wizard-form';
 import { WIZARD_STEPS } from './wizard-steps';
 import { FOLLOWING_FIELDS } from './wizard-suggestions';
 import { loadedWizardTools, loadWizardTools } from './wizard-tools-loader';
+import './choice.css';
 
 type GoodDocument = Extract<
   Extract<CliFileReadResult, { ok: true }>['documents'][number],

@@ -34,6 +34,7 @@ import { useFollowingDefaults } from './use-following-defaults';
 import { WizardActions } from './wizard-actions';
 import { WizardStepNav } from './wizard-step-nav';
 import { clusterPath } from '../../lib/cluster-paths';
+import './wizard.css';
 
 const NO_CLUSTERS: Cluster[] = [];
 

@@ -1,4 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
+import './step-review.css';
 
 /** A button that shows or hides a region below it (aria-expanded / aria-controls). */
 export function Disclosure({

@@ -2,6 +2,7 @@ import { NAUTES_API_VERSIONS, type NautesApiVersion } from '@cluster-console/sha
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../../components/ui/alert';
 import type { WizardGeneration } from './wizard-generation';
+import './choice.css';
 
 /**
  * Shown when the console cannot tell which Nautes API generation the server speaks: the BFF's

@@ -14,6 +14,9 @@ import {
   loadWizardTools,
   useWizardTools,
 } from './wizard-tools-loader';
+import './choice.css';
+import './kubeconfig-input.css';
+import './summary-list.css';
 
 /** The command without its path: `/usr/local/bin/aws` -> `aws`. */
 function commandName(command: string): string {

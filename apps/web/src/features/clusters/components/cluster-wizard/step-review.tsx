@@ -9,6 +9,8 @@ import { workerTypeLabel } from '../../lib/cluster-labels';
 import { useWizardState } from './wizard-context';
 import type { WizardValues } from './wizard-form';
 import { loadWizardTools, useWizardTools, type WizardTools } from './wizard-tools-loader';
+import './summary-list.css';
+import './step-review.css';
 
 /** The review needs the YAML writer (and the kubeconfig reader): it waits for them, saying so. */
 export function StepReview({ onEditStep }: { onEditStep: (step: number) => void }) {

@@ -8,6 +8,7 @@ import { useFieldMessage } from './use-field-message';
 import { useWizardState } from './wizard-context';
 import { dependentsOf } from './wizard-locks';
 import { PROFILES, type WizardValues } from './wizard-form';
+import './choice.css';
 
 export function StepWhat() {
   const { t } = useTranslation();

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { Profile } from './wizard-form';
 import { SaveProgress } from '../../../cluster-status';
 import { clusterPath } from '../../lib/cluster-paths';
+import './wizard-done.css';
 
 export interface SavedCluster {
   name: string;
