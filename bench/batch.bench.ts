@@ -7,8 +7,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { BatchCluster } from '@cluster-console/shared';
+import { launchBenchChromium, signedInContext } from './lib/bench-browser';
 import { atMost, type Benchmark } from './lib/benchmark';
 import { startBenchStack } from './lib/bench-stack';
 import { benchKubeconfig, seededName } from './lib/cluster-fixtures';
@@ -99,17 +100,8 @@ export const batchBenchmark: Benchmark = {
       stack = await startBenchStack({ clusters: 0, bff: true, webDistDir: outDir });
       const bffUrl = stack.bff?.url ?? '';
       const session = await signInAs(bffUrl);
-      browser = await chromium.launch({
-        executablePath: '/usr/bin/chromium',
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--no-first-run',
-        ],
-      });
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      await context.addCookies([{ name: session.name, value: session.value, url: bffUrl }]);
+      browser = await launchBenchChromium();
+      const context = await signedInContext(browser, bffUrl, session, { width: 1280, height: 900 });
       const page = await context.newPage();
       const clusters = batchClusters();
       let posts = 0;

@@ -12,9 +12,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { CLUSTERS, startLocalKube, type LocalKube } from '../apps/local-kube/src';
 import { writeKubeconfig } from '../apps/bff/tests/support/management-kube';
+import { launchBenchChromium, signedInContext } from './lib/bench-browser';
 import { atMost, type Benchmark } from './lib/benchmark';
 import { startBenchStack } from './lib/bench-stack';
 import { seededName, seededResource } from './lib/cluster-fixtures';
@@ -179,17 +180,8 @@ export const clusterStatusBrowserBenchmark: Benchmark = {
       });
       const bffUrl = stack.bff?.url ?? '';
       const session = await signInAs(bffUrl);
-      browser = await chromium.launch({
-        executablePath: '/usr/bin/chromium',
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--no-first-run',
-        ],
-      });
-      const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-      await context.addCookies([{ name: session.name, value: session.value, url: bffUrl }]);
+      browser = await launchBenchChromium();
+      const context = await signedInContext(browser, bffUrl, session, { width: 1280, height: 860 });
       await context.addInitScript({ content: RENDER_WATCH });
       const page = await context.newPage();
       // A first load warms the BFF's watch (it lists the 5,000 resources) and the browser cache.

@@ -18,9 +18,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildLibraryFloor, serveLibraryFloor } from './lib/library-floor';
 import { viteBuild } from './lib/vite-build';
+import { launchBenchChromium, signedInContext } from './lib/bench-browser';
 import { atMost, type Benchmark } from './lib/benchmark';
 import { startBenchStack } from './lib/bench-stack';
 import { seededName } from './lib/cluster-fixtures';
@@ -249,22 +250,8 @@ export const webBenchmark: Benchmark = {
       stack = await startBenchStack({ clusters: CLUSTERS, bff: true, webDistDir: outDir });
       const bffUrl = stack.bff?.url ?? '';
       const session = await signInAs(bffUrl);
-      browser = await chromium.launch({
-        executablePath: '/usr/bin/chromium',
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      });
-      const context = await browser.newContext({
-        viewport: { width: 1280, height: 860 },
-        locale: 'en-US',
-      });
-      await context.addCookies([{ name: session.name, value: session.value, url: bffUrl }]);
+      browser = await launchBenchChromium();
+      const context = await signedInContext(browser, bffUrl, session, { width: 1280, height: 860 });
 
       const sizes = await measureSizes(context, bffUrl);
       log(
