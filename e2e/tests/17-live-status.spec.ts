@@ -123,6 +123,15 @@ test('journey 17b: a new cluster goes from Waiting for sync to Ready in the list
   await checkPage(page, testInfo, '17-list-waiting', { axe: false });
   await expect(cell).toContainText('Ready', { timeout: 120_000 });
   await expect(cell).toContainText('Registered in Argo CD and the secret store');
+  // A list left open must not keep the browser busy: no animation runs forever (an endless
+  // pulse on "Live" kept a software-rendered Chromium at 1.6 cores).
+  const endless = await page.evaluate(() =>
+    document
+      .getAnimations()
+      .filter((animation) => animation.effect?.getTiming().iterations === Infinity)
+      .map((animation) => (animation as CSSAnimation).animationName),
+  );
+  expect(endless).toEqual([]);
   await checkPage(page, testInfo, '17-list-ready');
   await expectNotReloaded(page);
 });
