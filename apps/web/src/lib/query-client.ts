@@ -36,9 +36,11 @@ export function createQueryClient(
     if (!(error instanceof ApiError) || error.status !== 401 || redirecting) return;
     // Already where a 401 would send the user: nothing to do (and no redirect loop).
     if (currentConsolePath().startsWith('/sign-in')) return;
+    const guard = sessionGuardOf(client);
+    // Signing out: the sign-out itself goes to the signed-out page.
+    if (guard.signingOut) return;
     // A page holds unsaved work: it stays, says the session ended and offers a sign-in in
     // another window (a redirect would throw the work away).
-    const guard = sessionGuardOf(client);
     if (guard.keeping) {
       guard.markEnded();
       return;

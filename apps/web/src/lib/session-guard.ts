@@ -10,6 +10,7 @@ import { useEffect, useSyncExternalStore } from 'react';
 export class SessionGuard {
   private keepers = 0;
   private endedNow = false;
+  private signingOutNow = false;
   private readonly listeners = new Set<() => void>();
 
   get keeping(): boolean {
@@ -18,6 +19,23 @@ export class SessionGuard {
 
   get ended(): boolean {
     return this.endedNow;
+  }
+
+  /**
+   * The user asked to sign out and it is under way: the sign-out goes to its own page, and a
+   * 401 that a call in flight (or the live-status stream's reconnect) gets meanwhile must not
+   * send the browser through GitLab's sign-in instead, which would sign the user straight in.
+   */
+  get signingOut(): boolean {
+    return this.signingOutNow;
+  }
+
+  /** Marks a sign-out under way; the returned function ends it (the sign-out failed). */
+  beginSignOut(): () => void {
+    this.signingOutNow = true;
+    return () => {
+      this.signingOutNow = false;
+    };
   }
 
   /** Registers unsaved work; the returned function releases it. */

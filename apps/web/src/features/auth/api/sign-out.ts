@@ -3,6 +3,7 @@ import { AUTH_LOGOUT_PATH } from '@cluster-console/shared';
 import { useCallback, useState } from 'react';
 import { apiRequest } from '../../../lib/api-client';
 import { isApiError, type ApiError } from '../../../lib/api-error';
+import { sessionGuardOf } from '../../../lib/session-guard';
 
 export async function signOut(): Promise<void> {
   try {
@@ -26,6 +27,7 @@ export function useSignOut(onSignedOut: () => void) {
   });
   const run = useCallback(() => {
     setState({ pending: true, error: null });
+    const endSignOut = sessionGuardOf(queryClient).beginSignOut();
     signOut().then(
       () => {
         // Nothing of the previous user's data may linger in memory.
@@ -33,6 +35,7 @@ export function useSignOut(onSignedOut: () => void) {
         onSignedOut();
       },
       (error: unknown) => {
+        endSignOut();
         if (isApiError(error)) setState({ pending: false, error });
         else setState({ pending: false, error: null });
       },
