@@ -130,11 +130,12 @@ try {
   count('release build', 0, 1);
 }
 
-// The browser journeys mostly wait (on Chromium, the stack, Git), the static checks mostly
-// compute on one core: they run side by side. The journeys run in two parts at once, each on a
-// stack of its own (e2e/journey-parts.ts), when the release build is there for both to start;
-// without it each part would build the SPA into the same folder, so they run as one. The unit
-// tests run alone afterwards, as some of them time what they test (a refusal "within a second").
+// Everything runs side by side, in the background: the browser journeys (in two parts at once,
+// each on a stack of its own, e2e/journey-parts.ts, when the release build is there for both
+// to start; without it each part would build the SPA into the same folder, so they run as one)
+// and the unit tests. Each journey part keeps about half a core busy (it mostly waits on
+// Chromium, the stack and Git), so one after the other left a core idle for minutes. The
+// static checks compute on one core and run behind them, under `nice`.
 const e2eParts = !hasE2eTests() ? [] : process.env.CLUSTER_CONSOLE_RELEASE ? ['a', 'b'] : [''];
 const e2eRuns = e2eParts.map((part) => ({
   part,
@@ -145,15 +146,29 @@ const e2eRuns = e2eParts.map((part) => ({
   ),
 }));
 
+// Unit and HTTP tests (vitest, every package).
+const unitReport = path.join(outputDir, 'unit.json');
+const unitRun = runInBackground(
+  [
+    'exec',
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${unitReport}`,
+  ],
+  path.join(outputDir, 'unit.log'),
+);
+
 // Static checks count as one test each.
 for (const [name, args] of [
   ['format', ['run', 'format:check']],
   ['lint', ['run', 'lint']],
   ['typecheck', ['run', 'typecheck']],
 ]) {
-  // Behind the journeys: the CPU is the limit on 2 cores, the journeys are the long pole, and
-  // the checks only need to end before they do.
-  const ok = run(args, { yieldCpu: e2eRuns.length > 0 });
+  // Behind the tests: the CPU is the limit on 2 cores, and the checks only need to end before
+  // the tests do.
+  const ok = run(args, { yieldCpu: true });
   count(name, ok ? 1 : 0, ok ? 0 : 1);
 }
 
@@ -173,16 +188,7 @@ for (const { part, done } of e2eRuns) {
   }
 }
 
-// Unit and HTTP tests (vitest, every package).
-const unitReport = path.join(outputDir, 'unit.json');
-const unitOk = run([
-  'exec',
-  'vitest',
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile.json=${unitReport}`,
-]);
+const unitOk = await unitRun;
 const unit = readJson(unitReport);
 if (unit) {
   // A crashed suite (e.g. a failing import) counts as a failure even if it held no test.
