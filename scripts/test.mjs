@@ -56,12 +56,11 @@ if (!ensureDebianPackage('kubectl', 'kubernetes-client')) {
 }
 for (const problem of setupProblems) log(`error: ${problem}`);
 
-/** Runs `pnpm <args>`; `{ yieldCpu: true }` runs it under `nice`, behind what runs beside it. */
-function run(args, { yieldCpu = false } = {}) {
+/** Runs `pnpm <args>` in the foreground. */
+function run(args) {
   log(`$ pnpm ${args.join(' ')}`);
-  const [command, commandArgs] = yieldCpu ? ['nice', ['-n', '10', pnpm, ...args]] : [pnpm, args];
   return (
-    spawnSync(command, commandArgs, {
+    spawnSync(pnpm, args, {
       cwd: repoRoot,
       stdio: 'inherit',
       env: { ...process.env, FORCE_COLOR: '0' },
@@ -130,13 +129,12 @@ try {
   count('release build', 0, 1);
 }
 
-// Everything runs side by side, in the background: the browser journeys (in two parts at once,
-// each on a stack of its own, e2e/journey-parts.ts, when the release build is there for both
-// to start; without it each part would build the SPA into the same folder, so they run as one)
-// and the unit tests. Each journey part keeps about half a core busy (it mostly waits on
-// Chromium, the stack and Git), so one after the other left a core idle for minutes. The
-// static checks compute on one core and run behind them, under `nice`.
-const e2eParts = !hasE2eTests() ? [] : process.env.CLUSTER_CONSOLE_RELEASE ? ['a', 'b'] : [''];
+// Everything runs side by side: the browser journeys (in three parts at once, each on a stack
+// of its own, e2e/journey-parts.ts, when the release build is there for every part to start;
+// without it each part would build the SPA into the same folder, so they run as one), the unit
+// tests and the static checks. A journey part keeps about half a core busy (it mostly waits on
+// Chromium, the stack and Git): one step after another left the CPU idle for minutes.
+const e2eParts = !hasE2eTests() ? [] : process.env.CLUSTER_CONSOLE_RELEASE ? ['a', 'b', 'c'] : [''];
 const e2eRuns = e2eParts.map((part) => ({
   part,
   done: runInBackground(
@@ -160,15 +158,14 @@ const unitRun = runInBackground(
   path.join(outputDir, 'unit.log'),
 );
 
-// Static checks count as one test each.
+// Static checks count as one test each. Not under `nice`: behind everything else they were
+// the run's last minutes.
 for (const [name, args] of [
   ['format', ['run', 'format:check']],
   ['lint', ['run', 'lint']],
   ['typecheck', ['run', 'typecheck']],
 ]) {
-  // Behind the tests: the CPU is the limit on 2 cores, and the checks only need to end before
-  // the tests do.
-  const ok = run(args, { yieldCpu: true });
+  const ok = run(args);
   count(name, ok ? 1 : 0, ok ? 0 : 1);
 }
 

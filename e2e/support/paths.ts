@@ -5,7 +5,7 @@ export const e2eRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 export const repoRoot = path.resolve(e2eRoot, '..');
 export const outputRoot = path.join(repoRoot, '.test-output');
 /**
- * `npm test` runs the journeys in two parts side by side (e2e/journey-parts.ts), each with its
+ * `npm test` runs the journeys in three parts side by side (e2e/journey-parts.ts), each with its
  * own stack: each part keeps its stack's addresses, sessions and screenshots in its own folder.
  */
 export const e2ePart = process.env.E2E_PART;
