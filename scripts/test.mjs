@@ -129,11 +129,12 @@ try {
   count('release build', 0, 1);
 }
 
-// Everything runs side by side: the browser journeys (in three parts at once, each on a stack
-// of its own, e2e/journey-parts.ts, when the release build is there for every part to start;
-// without it each part would build the SPA into the same folder, so they run as one), the unit
-// tests and the static checks. A journey part keeps about half a core busy (it mostly waits on
-// Chromium, the stack and Git): one step after another left the CPU idle for minutes.
+// The browser journeys run in three parts at once, each on a stack of its own
+// (e2e/journey-parts.ts), when the release build is there for every part to start; without it
+// each part would build the SPA into the same folder, so they run as one. A part keeps about
+// half a core busy (it mostly waits on Chromium, the stack and Git), so the static checks run
+// beside them. The unit tests run alone afterwards: some time what they test ("within a
+// second"), and beside the journeys those failed.
 const e2eParts = !hasE2eTests() ? [] : process.env.CLUSTER_CONSOLE_RELEASE ? ['a', 'b', 'c'] : [''];
 const e2eRuns = e2eParts.map((part) => ({
   part,
@@ -144,22 +145,7 @@ const e2eRuns = e2eParts.map((part) => ({
   ),
 }));
 
-// Unit and HTTP tests (vitest, every package).
-const unitReport = path.join(outputDir, 'unit.json');
-const unitRun = runInBackground(
-  [
-    'exec',
-    'vitest',
-    'run',
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${unitReport}`,
-  ],
-  path.join(outputDir, 'unit.log'),
-);
-
-// Static checks count as one test each. Not under `nice`: behind everything else they were
-// the run's last minutes.
+// Static checks count as one test each.
 for (const [name, args] of [
   ['format', ['run', 'format:check']],
   ['lint', ['run', 'lint']],
@@ -185,7 +171,16 @@ for (const { part, done } of e2eRuns) {
   }
 }
 
-const unitOk = await unitRun;
+// Unit and HTTP tests (vitest, every package).
+const unitReport = path.join(outputDir, 'unit.json');
+const unitOk = run([
+  'exec',
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${unitReport}`,
+]);
 const unit = readJson(unitReport);
 if (unit) {
   // A crashed suite (e.g. a failing import) counts as a failure even if it held no test.
