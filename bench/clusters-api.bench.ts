@@ -5,6 +5,13 @@
  * With each save latency, the CPU time a save costs (clusters API, local GitLab and the git
  * processes it runs, summed), which the machine's load sways much less than latency; at 1,000,
  * a push alone at the local GitLab for comparison (the part of a save that is GitLab's).
+ *
+ * The save budget is on the clusters API's own share of a save at 1,000 clusters: its p50 minus
+ * a push alone's. The rest is the Git server's: real `git receive-pack` at the local GitLab
+ * (as strict as a real server: fsck on receive, a connectivity check), real GitLab in
+ * production; neither is this code's to make faster, and the budget is there to judge this
+ * code (our own Git objects against a library, apps/clusters-api/README.md). The whole save's
+ * p50 is reported beside it.
  */
 import { atMost, type Benchmark, type Figures } from './lib/benchmark';
 import { startBenchStack } from './lib/bench-stack';
@@ -90,7 +97,7 @@ export const clustersApiBenchmark: Benchmark = {
   name: 'clusters_api',
   description: `clusters API alone, sequential requests, ${SAMPLES} samples each (after ${WARM_UP} warm-up)`,
   budgets: [
-    atMost('save_p50_ms_at_1000', 40),
+    atMost('save_own_p50_ms_at_1000', 40),
     atMost('list_p50_ms_at_1000', 30),
     // The list may grow with the tenant, but not faster than the tenant does (5x the clusters).
     atMost('list_5000_to_1000_ratio', 6),
@@ -118,6 +125,9 @@ export const clustersApiBenchmark: Benchmark = {
             `  for comparison, one push alone at the local GitLab: p50 ${median(pushes).toFixed(1)} ms, CPU ${cpu.gitlab.toFixed(1)} ms + git ${cpu.git.toFixed(1)} ms`,
           );
           figures.push_alone_p50_ms_at_1000 = round(median(pushes));
+          figures.save_own_p50_ms_at_1000 = round(
+            (figures.save_p50_ms_at_1000 ?? Number.POSITIVE_INFINITY) - median(pushes),
+          );
           figures.push_alone_cpu_ms_at_1000 = round(cpu.gitlab + cpu.git);
         }
       }
