@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
+import { DEBIAN_CHROMIUM } from '../scripts/lib/debian-chromium';
 import { journeyPart, partFilter } from './journey-parts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -37,16 +38,6 @@ export default defineConfig({
     // A failed journey's trace (DOM snapshots of every step) without its screencast: the
     // screencast's frames doubled the journeys' CPU time on the 2-core machine.
     trace: { mode: 'retain-on-failure', screenshots: false },
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: DEBIAN_CHROMIUM,
   },
 });

@@ -1,19 +1,10 @@
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { DEBIAN_CHROMIUM } from '../../scripts/lib/debian-chromium';
 import type { SessionCookie } from './sign-in';
 
-/** Debian's Chromium as the benchmarks run it: headless, no GPU, no background traffic. */
+/** Debian's Chromium, launched as the journeys launch it. */
 export function launchBenchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  return chromium.launch(DEBIAN_CHROMIUM);
 }
 
 /** A browser context holding `session`'s cookie for the BFF at `bffUrl`. */
