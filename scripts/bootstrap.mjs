@@ -10,8 +10,10 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 const packageJson = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
 export const pnpmVersion = packageJson.packageManager.replace(/^pnpm@/, '');
 
+// Seconds since this script started, on every line: a CI log then shows where the time went.
 export function log(message) {
-  process.stderr.write(`[cluster-console] ${message}\n`);
+  const seconds = Math.round(process.uptime());
+  process.stderr.write(`[cluster-console +${seconds}s] ${message}\n`);
 }
 
 export function fail(message) {
