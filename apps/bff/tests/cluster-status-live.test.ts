@@ -5,8 +5,10 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import {
   CONSOLE_CLUSTER_STATUS_PATH,
+  CONSOLE_CLUSTER_STATUS_RESOURCE_PATH,
   CONSOLE_CLUSTER_STATUS_STREAM_PATH,
   ClusterChangeSchema,
+  ClusterResourceReplySchema,
   ClusterStatusListSchema,
   StatusSnapshotSchema,
 } from '@cluster-console/shared';
@@ -138,11 +140,14 @@ describe('live status from the management cluster (one BFF)', () => {
         JSON.parse((await stream.nextEvent('cluster')).data),
       );
       expect(change.name).toBe('live-one');
-      expect(change.resource?.conditions[0]).toMatchObject({
-        type: 'SecretStoreReady',
-        status: 'False',
-        operator: 'cluster-operator',
-        message: 'sync cluster info to secret store failed: x',
+      expect(change.digest).toMatchObject({
+        state: 'error',
+        reason: {
+          code: 'condition-false',
+          type: 'SecretStoreReady',
+          operator: 'cluster-operator',
+          message: 'sync cluster info to secret store failed: x',
+        },
       });
     } finally {
       stream.close();
@@ -167,6 +172,28 @@ describe('live status from the management cluster (one BFF)', () => {
       state: 'waiting-for-sync',
       reason_code: 'waiting-removal',
     });
+  });
+
+  it('when a reader asks for one cluster’s resource, then it gets the whole trimmed view: conditions with their operator, never the spec', async () => {
+    await expect
+      .poll(() => bff.services.clusterStatus.hub.resource('live-one')?.conditions.length)
+      .toBe(1);
+    const response = await developer.api(
+      `${bff.url}${CONSOLE_CLUSTER_STATUS_RESOURCE_PATH('live-one')}`,
+    );
+    expect(response.status).toBe(200);
+    const { resource } = ClusterResourceReplySchema.parse(response.json());
+    expect(resource?.conditions[0]).toMatchObject({
+      type: 'SecretStoreReady',
+      status: 'False',
+      operator: 'cluster-operator',
+      message: 'sync cluster info to secret store failed: x',
+    });
+    expect(JSON.stringify(resource)).not.toContain('apiServer');
+    const missing = await developer.api(
+      `${bff.url}${CONSOLE_CLUSTER_STATUS_RESOURCE_PATH('no-such-cluster')}`,
+    );
+    expect(ClusterResourceReplySchema.parse(missing.json())).toEqual({ resource: null });
   });
 
   it('when Prometheus scrapes, then each cluster has one state at 1 and the watch is up', async () => {

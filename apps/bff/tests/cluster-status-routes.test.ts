@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import {
   ApiErrorBodySchema,
   CONSOLE_CLUSTER_STATUS_PATH,
+  CONSOLE_CLUSTER_STATUS_RESOURCE_PATH,
   CONSOLE_CLUSTER_STATUS_STREAM_PATH,
+  ClusterResourceReplySchema,
   ClusterStatusListSchema,
   StatusSnapshotSchema,
 } from '@cluster-console/shared';
@@ -57,22 +59,25 @@ afterAll(async () => {
   await stack?.stop();
 });
 
+const STATUS_ROUTES = [
+  CONSOLE_CLUSTER_STATUS_STREAM_PATH,
+  CONSOLE_CLUSTER_STATUS_PATH,
+  CONSOLE_CLUSTER_STATUS_RESOURCE_PATH(SAVED),
+];
+
 describe('live status routes: who may read them', () => {
-  it.each([CONSOLE_CLUSTER_STATUS_STREAM_PATH, CONSOLE_CLUSTER_STATUS_PATH])(
-    'when nobody is signed in, then %s answers 401',
-    async (route) => {
-      const response = await fetch(`${bff.url}${route}`);
-      expect(response.status).toBe(401);
-      expect(ApiErrorBodySchema.parse(await response.json()).reason).toBe('UNAUTHENTICATED');
-    },
-  );
+  it.each(STATUS_ROUTES)('when nobody is signed in, then %s answers 401', async (route) => {
+    const response = await fetch(`${bff.url}${route}`);
+    expect(response.status).toBe(401);
+    expect(ApiErrorBodySchema.parse(await response.json()).reason).toBe('UNAUTHENTICATED');
+  });
 
   it.each(['outsider', 'guest'] as const)(
-    'when %s (whom the list refuses) asks, then both routes answer 403 with the list’s words',
+    'when %s (whom the list refuses) asks, then every status route answers 403 with the list’s words',
     async (who) => {
       const list = await browsers[who].api(`${bff.url}/api/v1/clusters`);
       expect(list.status).toBe(403);
-      for (const route of [CONSOLE_CLUSTER_STATUS_STREAM_PATH, CONSOLE_CLUSTER_STATUS_PATH]) {
+      for (const route of STATUS_ROUTES) {
         const response = await browsers[who].api(`${bff.url}${route}`);
         expect(response.status).toBe(403);
         expect(ApiErrorBodySchema.parse(response.json()).message).toBe(
@@ -117,6 +122,14 @@ describe('live status when no management cluster is set', () => {
         spec_applied: null,
       },
     ]);
+  });
+
+  it('when a reader asks for one cluster’s resource, then there is none', async () => {
+    const response = await browsers.developer.api(
+      `${bff.url}${CONSOLE_CLUSTER_STATUS_RESOURCE_PATH(SAVED)}`,
+    );
+    expect(response.status).toBe(200);
+    expect(ClusterResourceReplySchema.parse(response.json())).toEqual({ resource: null });
   });
 
   it('when the cluster list is read through the console, then the rest works as before', async () => {

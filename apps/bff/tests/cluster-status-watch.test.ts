@@ -105,8 +105,8 @@ describe('the watch of Cluster resources', () => {
     await expect.poll(() => hub.resource('gamma')).toBeNull();
     const changes = events
       .filter((event) => event.name === 'cluster')
-      .map((event) => JSON.parse(event.data) as { name: string; resource: unknown });
-    expect(changes.map((change) => [change.name, change.resource === null])).toEqual([
+      .map((event) => JSON.parse(event.data) as { name: string; digest: unknown });
+    expect(changes.map((change) => [change.name, change.digest === null])).toEqual([
       ['gamma', false],
       ['gamma', false],
       ['gamma', true],

@@ -1,9 +1,11 @@
 import {
   CONSOLE_CLUSTER_STATUS_PATH,
+  CONSOLE_CLUSTER_STATUS_RESOURCE_ROUTE,
   CONSOLE_CLUSTER_STATUS_STREAM_PATH,
+  type ClusterResourceReply,
   ErrorReason,
 } from '@cluster-console/shared';
-import { Router, type RequestHandler } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { sendError } from '../middleware/errors';
 import type { ClusterStatus } from './cluster-status.service';
@@ -23,8 +25,10 @@ export interface ClusterStatusRouterDeps {
 
 /**
  * Live status for signed-in users who may read the cluster list:
- * `GET /api/console/cluster-status/stream` (server-sent events: snapshot, then changes) and
- * `GET /api/console/cluster-status` (every cluster's state as JSON, for scripts).
+ * `GET /api/console/cluster-status/stream` (server-sent events: snapshot, then changes, each
+ * resource as its digest), `GET /api/console/cluster-status/clusters/:name` (one resource's
+ * whole trimmed view, for the detail page) and `GET /api/console/cluster-status` (every
+ * cluster's state as JSON, for scripts).
  */
 export function clusterStatusRouter(deps: ClusterStatusRouterDeps): Router {
   const router = Router();
@@ -33,6 +37,15 @@ export function clusterStatusRouter(deps: ClusterStatusRouterDeps): Router {
   router.get(CONSOLE_CLUSTER_STATUS_STREAM_PATH, ...guards, (_req, res) => {
     deps.status.streams.open(res);
   });
+
+  router.get(
+    CONSOLE_CLUSTER_STATUS_RESOURCE_ROUTE,
+    ...guards,
+    (req: Request<{ name: string }>, res) => {
+      const reply: ClusterResourceReply = { resource: deps.status.hub.resource(req.params.name) };
+      res.json(reply);
+    },
+  );
 
   router.get(CONSOLE_CLUSTER_STATUS_PATH, ...guards, async (req, res) => {
     let names: Set<string>;

@@ -1,4 +1,5 @@
 import {
+  digestClusterResource,
   projectArgoApplication,
   projectClusterResource,
   type ArgoView,
@@ -17,8 +18,8 @@ export type StatusListener = (event: StatusEvent) => void;
 
 interface KeptCluster {
   view: ClusterResourceView;
-  /** `view` as JSON: written into every snapshot without serializing it again. */
-  json: string;
+  /** The view's digest as JSON (what the stream sends): written into every snapshot as is. */
+  digestJson: string;
 }
 
 /**
@@ -55,16 +56,16 @@ export class StatusHub {
   upsertCluster(raw: unknown): void {
     const view = projectClusterResource(raw);
     if (!view) return;
-    const json = JSON.stringify(view);
-    this.clusters.set(view.name, { view, json });
+    const digestJson = JSON.stringify(digestClusterResource(view));
+    this.clusters.set(view.name, { view, digestJson });
     this.clustersJson = undefined;
-    this.emit('cluster', `{"name":${JSON.stringify(view.name)},"resource":${json}}`);
+    this.emit('cluster', `{"name":${JSON.stringify(view.name)},"digest":${digestJson}}`);
   }
 
   deleteCluster(name: string): void {
     if (!this.clusters.delete(name)) return;
     this.clustersJson = undefined;
-    this.emit('cluster', JSON.stringify({ name, resource: null }));
+    this.emit('cluster', JSON.stringify({ name, digest: null }));
   }
 
   /** The Application as the API server sent it, or null when it is gone. */
@@ -99,13 +100,13 @@ export class StatusHub {
     return this.clusters.get(name)?.view ?? null;
   }
 
-  /** The snapshot event's data (StatusSnapshotSchema), the clusters' JSON reused. */
+  /** The snapshot event's data (StatusSnapshotSchema), the clusters' digests reused. */
   snapshotJson(now: Date): string {
     if (this.clustersJson === undefined) {
       let json = '[';
       let first = true;
       for (const cluster of this.clusters.values()) {
-        json += first ? cluster.json : `,${cluster.json}`;
+        json += first ? cluster.digestJson : `,${cluster.digestJson}`;
         first = false;
       }
       this.clustersJson = `${json}]`;

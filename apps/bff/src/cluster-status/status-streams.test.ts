@@ -73,13 +73,13 @@ describe('StatusStreams', () => {
     for (const client of clients) {
       const change = JSON.parse((await client.nextEvent('cluster')).data) as {
         name: string;
-        resource: { conditions: { message: string }[] };
+        digest: { reason: { message?: string } };
       };
       expect(change.name).toBe('beta');
-      expect(change.resource.conditions[0]?.message).toBe('vault down');
+      expect(change.digest.reason.message).toBe('vault down');
       expect(JSON.parse((await client.nextEvent('cluster')).data)).toEqual({
         name: 'alpha',
-        resource: null,
+        digest: null,
       });
     }
     expect(streams.size).toBe(20);

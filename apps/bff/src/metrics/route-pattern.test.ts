@@ -7,6 +7,7 @@ describe('routePattern', () => {
     ['/api/v1/clusters/physical-worker', '/api/v1/clusters/:name'],
     ['/api/console/clusters/a/history', '/api/console/clusters/:name/history'],
     ['/api/console/cluster-status/stream', '/api/console/cluster-status/stream'],
+    ['/api/console/cluster-status/clusters/a', '/api/console/cluster-status/clusters/:name'],
     ['/api/console/anything-else', '/api/other'],
     ['/api/v1/clusters/a/b', '/api/other'],
     ['/auth/whatever', '/auth/other'],

@@ -1,4 +1,9 @@
-import { CLUSTERS_API_PATH, CONSOLE_HISTORY_ROUTE, CONSOLE_ROUTES } from '@cluster-console/shared';
+import {
+  CLUSTERS_API_PATH,
+  CONSOLE_CLUSTER_STATUS_RESOURCE_ROUTE,
+  CONSOLE_HISTORY_ROUTE,
+  CONSOLE_ROUTES,
+} from '@cluster-console/shared';
 
 /** Paths that are their own pattern (no parameter in them): the contract's and the probes'. */
 const FIXED = new Set([
@@ -11,6 +16,7 @@ const FIXED = new Set([
 
 const CLUSTER = /^\/api\/v1\/clusters\/[^/]+$/;
 const HISTORY = /^\/api\/console\/clusters\/[^/]+\/history$/;
+const STATUS_RESOURCE = /^\/api\/console\/cluster-status\/clusters\/[^/]+$/;
 
 /**
  * A request path (after the base path, without the query) as the route it reached, for
@@ -21,6 +27,7 @@ export function routePattern(path: string): string {
   if (FIXED.has(path)) return path;
   if (CLUSTER.test(path)) return `${CLUSTERS_API_PATH}/:name`;
   if (HISTORY.test(path)) return CONSOLE_HISTORY_ROUTE;
+  if (STATUS_RESOURCE.test(path)) return CONSOLE_CLUSTER_STATUS_RESOURCE_ROUTE;
   if (path.startsWith('/api/')) return '/api/other';
   if (path.startsWith('/auth/')) return '/auth/other';
   return 'spa';

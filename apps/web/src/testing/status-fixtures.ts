@@ -1,4 +1,12 @@
-import type { ArgoView, ClusterResourceView, WatchHealth } from '@cluster-console/shared';
+import {
+  CONSOLE_CLUSTER_STATUS_RESOURCE_ROUTE,
+  digestClusterResource,
+  type ArgoView,
+  type ClusterResourceView,
+  type WatchHealth,
+} from '@cluster-console/shared';
+import { http, HttpResponse } from 'msw';
+import { server } from './msw-server';
 
 export const WATCH_UP: WatchHealth = {
   state: 'up',
@@ -70,10 +78,32 @@ export function argoView(clusters: ArgoView['clusters'], message = ''): ArgoView
   };
 }
 
+/** The stream's snapshot of these resources: each as its digest, as the BFF sends it. */
 export function snapshot(
   clusters: ClusterResourceView[],
   argo: ArgoView | null = null,
   watch: WatchHealth = WATCH_UP,
 ) {
-  return { server_time: new Date().toISOString(), watch, argo, clusters };
+  return {
+    server_time: new Date().toISOString(),
+    watch,
+    argo,
+    clusters: clusters.map(digestClusterResource),
+  };
+}
+
+/** The stream's change of one resource (its digest), or its removal. */
+export function change(name: string, resource: ClusterResourceView | null) {
+  return { name, digest: resource ? digestClusterResource(resource) : null };
+}
+
+/** The BFF's one-resource route answers with these whole views (the detail page reads it). */
+export function serveStatusResources(resources: ClusterResourceView[]) {
+  server.use(
+    http.get(`*${CONSOLE_CLUSTER_STATUS_RESOURCE_ROUTE}`, ({ params }) =>
+      HttpResponse.json({
+        resource: resources.find((resource) => resource.name === params.name) ?? null,
+      }),
+    ),
+  );
 }

@@ -12,6 +12,8 @@ export const CONSOLE_NAUTES_API_PATH = '/api/console/nautes-api';
 export const CONSOLE_CLUSTER_STATUS_PATH = '/api/console/cluster-status';
 /** `GET`: the live state as server-sent events (status.schema.ts, STATUS_STREAM_EVENTS). */
 export const CONSOLE_CLUSTER_STATUS_STREAM_PATH = '/api/console/cluster-status/stream';
+/** `GET`: one Cluster resource's whole trimmed view, for the detail page (status.schema.ts). */
+export const CONSOLE_CLUSTER_STATUS_RESOURCE_ROUTE = '/api/console/cluster-status/clusters/:name';
 /** `GET`: clusters deleted from the tenant repository, newest first (history.schema.ts). */
 export const CONSOLE_DELETED_CLUSTERS_PATH = '/api/console/clusters-deleted';
 /** `GET`: one cluster's history, as the BFF mounts it (`:name` is the cluster's name). */
@@ -20,6 +22,10 @@ export const CONSOLE_HISTORY_ROUTE = '/api/console/clusters/:name/history';
 /** One cluster's history; the name is encoded so that an odd name can never escape its segment. */
 export const CONSOLE_HISTORY_PATH = (name: string): string =>
   CONSOLE_HISTORY_ROUTE.replace(':name', encodeURIComponent(name));
+
+/** One cluster's status resource; the name is encoded like the history's. */
+export const CONSOLE_CLUSTER_STATUS_RESOURCE_PATH = (name: string): string =>
+  CONSOLE_CLUSTER_STATUS_RESOURCE_ROUTE.replace(':name', encodeURIComponent(name));
 
 /** `GET`, a page the browser opens: starts the sign-in at GitLab (`?returnTo=/path`). */
 export const AUTH_LOGIN_PATH = '/auth/login';

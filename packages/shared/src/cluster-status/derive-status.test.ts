@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { deriveClusterStatus, HEARTBEAT_STALE_MS, type StatusInput } from './derive-status';
+import {
+  deriveClusterStatus,
+  deriveStatusFromDigest,
+  HEARTBEAT_STALE_MS,
+  type StatusInput,
+} from './derive-status';
 import { projectClusterResource } from './project-resource';
-import type { ClusterResourceView, WatchHealth } from './status.schema';
+import { digestClusterResource } from './resource-digest';
+import { ResourceDigestSchema, type ClusterResourceView, type WatchHealth } from './status.schema';
 import { describeStatusReason } from './status-words';
 
 const NOW = new Date('2026-12-07T10:05:00Z');
@@ -237,6 +243,18 @@ describe('deriveClusterStatus', () => {
     expect(status.specApplied).toBe(specApplied);
     expect(describeStatusReason(status.reason, NOW)).not.toMatch(/undefined|\[object/);
   });
+
+  // The browser derives from the digest the stream sent (JSON, checked by the schema).
+  it.each(cases)(
+    'when %s and the resource travels as its digest, then the status is the same',
+    (_name, change) => {
+      const input = { ...base, ...change };
+      const { resource, ...rest } = input;
+      const sent = resource ? JSON.stringify(digestClusterResource(resource)) : null;
+      const digest = sent ? ResourceDigestSchema.parse(JSON.parse(sent)) : null;
+      expect(deriveStatusFromDigest({ ...rest, digest })).toEqual(deriveClusterStatus(input));
+    },
+  );
 
   it('when an operator reports failure, then its message and which operator said it are kept', () => {
     const status = deriveClusterStatus({

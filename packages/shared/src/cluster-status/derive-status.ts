@@ -4,10 +4,12 @@
  * BFF's watch. Both the web (list, detail, the page after Save) and the BFF (JSON route,
  * /metrics) call this, so a state means the same everywhere.
  */
+import { digestClusterResource } from './resource-digest';
 import type {
   ArgoClusterEntry,
   ClusterResourceView,
   ClusterState,
+  ResourceDigest,
   WatchHealth,
 } from './status.schema';
 
@@ -45,6 +47,11 @@ export interface StatusInput {
   now: Date;
 }
 
+/** The same, with the resource's digest (what the stream sends) instead of its whole view. */
+export interface DigestStatusInput extends Omit<StatusInput, 'resource'> {
+  digest: ResourceDigest | null;
+}
+
 export interface ClusterStatus {
   state: ClusterState;
   reason: StatusReason;
@@ -53,14 +60,23 @@ export interface ClusterStatus {
 }
 
 export function deriveClusterStatus(input: StatusInput): ClusterStatus {
-  const { resource } = input;
-  const specApplied = resource
-    ? resource.applied.cluster_operator.current && resource.applied.argo_operator.current
-    : null;
+  const { resource, ...rest } = input;
+  return deriveStatusFromDigest({
+    ...rest,
+    digest: resource ? digestClusterResource(resource) : null,
+  });
+}
+
+/**
+ * The status from the resource's digest: the watch, Argo CD and Git come first, then the
+ * heartbeat (it needs "now"), then what the resource alone says (digestClusterResource).
+ */
+export function deriveStatusFromDigest(input: DigestStatusInput): ClusterStatus {
+  const { digest } = input;
   const status = (state: ClusterState, reason: StatusReason): ClusterStatus => ({
     state,
     reason,
-    specApplied,
+    specApplied: digest ? digest.spec_applied : null,
   });
 
   const { watch } = input;
@@ -71,18 +87,12 @@ export function deriveClusterStatus(input: StatusInput): ClusterStatus {
   if (watch.state === 'down') {
     return status('stale', { code: 'watch-down', since: watch.since, message: watch.message });
   }
-  if (resource?.deleting_since) {
-    return status('deleting', {
-      code: 'deleting',
-      since: resource.deleting_since,
-      finalizers: resource.finalizers,
-    });
-  }
+  if (digest?.reason.code === 'deleting') return status(digest.state, digest.reason);
   // A refused file never becomes (or changes) a resource: Argo CD's words are all there is.
   if (input.argo?.failure) {
     return status('sync-failed', { code: 'sync-failed', message: input.argo.failure });
   }
-  if (!resource) {
+  if (!digest) {
     if (!input.inGit && !input.argo) return status('deleting', { code: 'removed' });
     return status('waiting-for-sync', {
       code: 'waiting-create',
@@ -93,54 +103,10 @@ export function deriveClusterStatus(input: StatusInput): ClusterStatus {
   if (input.argo && input.argo.status !== 'Synced') {
     return status('waiting-for-sync', { code: 'waiting-change' });
   }
-  if (resource.conditions.length === 0) return status('reconciling', { code: 'no-conditions' });
-
-  const heartbeat = lastHeartbeat(resource);
+  // No conditions means no heartbeat either: "no conditions yet" is not stale.
+  const heartbeat = digest.last_heartbeat;
   if (heartbeat !== null && input.now.getTime() - Date.parse(heartbeat) > HEARTBEAT_STALE_MS) {
     return status('stale', { code: 'no-heartbeat', last_heartbeat: heartbeat });
   }
-  const failed = resource.conditions.find((condition) => condition.status === 'False');
-  if (failed) {
-    return status('error', {
-      code: 'condition-false',
-      type: failed.type,
-      operator: failed.operator,
-      message: failed.message,
-    });
-  }
-  const unknown = resource.conditions.find((condition) => condition.status === 'Unknown');
-  if (unknown) {
-    return status('reconciling', {
-      code: 'condition-unknown',
-      type: unknown.type,
-      operator: unknown.operator,
-      message: unknown.message,
-    });
-  }
-  if (!specApplied) {
-    const operators = [];
-    if (!resource.applied.cluster_operator.current) operators.push('cluster-operator');
-    if (!resource.applied.argo_operator.current) operators.push('argo-operator');
-    return status('reconciling', { code: 'spec-not-applied', operators });
-  }
-  if (resource.warnings.length > 0) {
-    return status('warning', {
-      code: 'warnings',
-      count: resource.warnings.length,
-      message: resource.warnings[0]?.message ?? '',
-    });
-  }
-  return status('ready', { code: 'ready' });
-}
-
-/** cluster-operator's newest re-stamp of its own conditions: its heartbeat. */
-function lastHeartbeat(resource: ClusterResourceView): string | null {
-  let newest: string | null = null;
-  for (const condition of resource.conditions) {
-    if (condition.operator !== 'cluster-operator' || !condition.last_transition_time) continue;
-    if (newest === null || Date.parse(condition.last_transition_time) > Date.parse(newest)) {
-      newest = condition.last_transition_time;
-    }
-  }
-  return newest;
+  return status(digest.state, digest.reason);
 }

@@ -3,3 +3,4 @@ export * from './derive-status';
 export * from './project-resource';
 export * from './same-spec';
 export * from './status-words';
+export * from './resource-digest';

@@ -120,19 +120,56 @@ export const WatchHealthSchema = z.object({
 });
 export type WatchHealth = z.infer<typeof WatchHealthSchema>;
 
-// The stream's events: `event: <name>` with one JSON `data:` line each.
+// What a cluster's status needs from its resource (digestClusterResource, resource-digest.ts).
+const ConditionVerdictSchema = z.object({
+  type: z.string(),
+  operator: z.string().nullable(),
+  message: z.string(),
+});
+
+/** The resource-only reasons: a subset of StatusReason (derive-status.ts). */
+export const ResourceReasonSchema = z.discriminatedUnion('code', [
+  z.object({
+    code: z.literal('deleting'),
+    since: z.string(),
+    finalizers: z.array(z.string()),
+  }),
+  z.object({ code: z.literal('no-conditions') }),
+  ConditionVerdictSchema.extend({ code: z.literal('condition-false') }),
+  ConditionVerdictSchema.extend({ code: z.literal('condition-unknown') }),
+  z.object({ code: z.literal('spec-not-applied'), operators: z.array(z.string()) }),
+  z.object({ code: z.literal('warnings'), count: z.number(), message: z.string() }),
+  z.object({ code: z.literal('ready') }),
+]);
+export type ResourceReason = z.infer<typeof ResourceReasonSchema>;
+
+export const ResourceDigestSchema = z.object({
+  name: z.string(),
+  /** Changes with every change of the resource: the detail page reads the whole view again. */
+  resource_version: z.string(),
+  state: ClusterStateSchema,
+  reason: ResourceReasonSchema,
+  /** Both operators applied the current spec. */
+  spec_applied: z.boolean(),
+  /** cluster-operator's newest re-stamp of its own conditions; null before its first. */
+  last_heartbeat: z.string().nullable(),
+});
+export type ResourceDigest = z.infer<typeof ResourceDigestSchema>;
+
+// The stream's events: `event: <name>` with one JSON `data:` line each. Each Cluster resource
+// travels as its digest (resource-digest.ts): what its status needs, not its whole view.
 export const StatusSnapshotSchema = z.object({
   server_time: z.string(),
   watch: WatchHealthSchema,
   argo: ArgoViewSchema.nullable(),
-  clusters: z.array(ClusterResourceViewSchema),
+  clusters: z.array(ResourceDigestSchema),
 });
 export type StatusSnapshot = z.infer<typeof StatusSnapshotSchema>;
 
-/** A Cluster resource added or changed (`resource`), or gone (`resource: null`). */
+/** A Cluster resource added or changed (its `digest`), or gone (`digest: null`). */
 export const ClusterChangeSchema = z.object({
   name: z.string(),
-  resource: ClusterResourceViewSchema.nullable(),
+  digest: ResourceDigestSchema.nullable(),
 });
 export type ClusterChange = z.infer<typeof ClusterChangeSchema>;
 
@@ -146,6 +183,13 @@ export const STATUS_STREAM_EVENTS = {
   heartbeat: HeartbeatSchema,
 } as const;
 export type StatusStreamEventName = keyof typeof STATUS_STREAM_EVENTS;
+
+/** `GET /api/console/cluster-status/clusters/:name`: one Cluster resource's whole view. */
+export const ClusterResourceReplySchema = z.object({
+  /** Null when the management cluster has no such resource (yet, or any more). */
+  resource: ClusterResourceViewSchema.nullable(),
+});
+export type ClusterResourceReply = z.infer<typeof ClusterResourceReplySchema>;
 
 /** `GET /api/console/cluster-status`: every cluster's state, for scripts. */
 export const ClusterStatusListSchema = z.object({

@@ -9,13 +9,18 @@ import {
   AUTH_LOGOUT_PATH,
   AUTH_SESSION_PATH,
   CONSOLE_CLUSTER_STATUS_PATH,
+  CONSOLE_CLUSTER_STATUS_RESOURCE_ROUTE,
   CONSOLE_CLUSTER_STATUS_STREAM_PATH,
   CONSOLE_CONNECTION_CHECKS_PATH,
   CONSOLE_DELETED_CLUSTERS_PATH,
   CONSOLE_HISTORY_ROUTE,
   CONSOLE_NAUTES_API_PATH,
 } from '../api/console-paths';
-import { ClusterStatusListSchema, STATUS_STREAM_EVENTS } from '../cluster-status/status.schema';
+import {
+  ClusterResourceReplySchema,
+  ClusterStatusListSchema,
+  STATUS_STREAM_EVENTS,
+} from '../cluster-status/status.schema';
 import {
   ClusterHistorySchema,
   DeletedClustersSchema,
@@ -49,6 +54,11 @@ export const CONSOLE_ROUTES = [
     reply: DeletedClustersSchema,
   },
   { method: 'GET', path: CONSOLE_CLUSTER_STATUS_PATH, reply: ClusterStatusListSchema },
+  {
+    method: 'GET',
+    path: CONSOLE_CLUSTER_STATUS_RESOURCE_ROUTE,
+    reply: ClusterResourceReplySchema,
+  },
   /** Server-sent events: `event: <name>` with one JSON `data:` line, each of its schema. */
   { method: 'GET', path: CONSOLE_CLUSTER_STATUS_STREAM_PATH, events: STATUS_STREAM_EVENTS },
   { method: 'GET', path: AUTH_SESSION_PATH, reply: SessionReplySchema },

@@ -1,11 +1,19 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { changeLanguage } from '../../lib/i18n';
 import { FakeEventSource, installFakeEventSource } from '../../testing/fake-event-source';
 import { hostCluster, server, serveConsole } from '../../testing/msw-server';
 import { renderApp } from '../../testing/render-app';
-import { argoView, failedResource, readyResource, snapshot } from '../../testing/status-fixtures';
+import {
+  argoView,
+  change,
+  failedResource,
+  readyResource,
+  serveStatusResources,
+  snapshot,
+} from '../../testing/status-fixtures';
 
 installFakeEventSource();
 
@@ -33,23 +41,25 @@ async function openDetail() {
 describe('the detail page’s Status section', { timeout: 60_000 }, () => {
   it('when an operator reports a failure, then its condition, operator, message and what to do are shown', async () => {
     const section = await openDetail();
+    const failed = failedResource(
+      hostCluster.name,
+      'sync cluster info to secret store failed: sealed',
+    );
+    serveStatusResources([failed]);
     act(() =>
       FakeEventSource.latest().emit(
         'snapshot',
-        snapshot(
-          [failedResource(hostCluster.name, 'sync cluster info to secret store failed: sealed')],
-          argoView([{ name: hostCluster.name, status: 'Synced', failure: null }]),
-        ),
+        snapshot([failed], argoView([{ name: hostCluster.name, status: 'Synced', failure: null }])),
       ),
     );
     expect(await within(section).findByText('Error')).toBeInTheDocument();
-    const conditions = within(section).getByRole('table', {
+    const conditions = await within(section).findByRole('table', {
       name: 'Conditions written by the Nautes operators',
     });
-    const failed = within(conditions).getByRole('row', { name: /SecretStoreReady/ });
-    expect(failed).toHaveTextContent('False');
-    expect(failed).toHaveTextContent('cluster-operator');
-    expect(failed).toHaveTextContent('sync cluster info to secret store failed: sealed');
+    const failedRow = within(conditions).getByRole('row', { name: /SecretStoreReady/ });
+    expect(failedRow).toHaveTextContent('False');
+    expect(failedRow).toHaveTextContent('cluster-operator');
+    expect(failedRow).toHaveTextContent('sync cluster info to secret store failed: sealed');
     expect(within(section).getByText(/Check the kubeconfig/)).toBeInTheDocument();
     expect(
       within(section).getByText('Yes, by cluster-operator and argo-operator'),
@@ -85,12 +95,9 @@ describe('the detail page’s Status section', { timeout: 60_000 }, () => {
     renderApp(`/clusters/${hostCluster.name}`);
     await screen.findByRole('heading', { level: 1, name: hostCluster.name });
     await waitFor(() => expect(FakeEventSource.opened).toHaveLength(1));
-    act(() =>
-      FakeEventSource.latest().emit(
-        'snapshot',
-        snapshot([failedResource(hostCluster.name, 'vault sealed')]),
-      ),
-    );
+    const failed = failedResource(hostCluster.name, 'vault sealed');
+    serveStatusResources([failed]);
+    act(() => FakeEventSource.latest().emit('snapshot', snapshot([failed])));
     const section = await screen.findByRole('region', { name: '状态' });
     expect(await within(section).findByText('错误')).toBeInTheDocument();
     expect(
@@ -100,12 +107,52 @@ describe('the detail page’s Status section', { timeout: 60_000 }, () => {
 
   it('when a resource is ready, then the section says so', async () => {
     const section = await openDetail();
-    act(() =>
-      FakeEventSource.latest().emit('snapshot', snapshot([readyResource(hostCluster.name)])),
-    );
+    const ready = readyResource(hostCluster.name);
+    serveStatusResources([ready]);
+    act(() => FakeEventSource.latest().emit('snapshot', snapshot([ready])));
     expect(await within(section).findByText('Ready')).toBeInTheDocument();
     expect(
       within(section).getByText("The console does not follow the tenant's Argo CD Application."),
+    ).toBeInTheDocument();
+  });
+
+  it('when an operator’s status changes while the page is open, then the conditions follow without a reload', async () => {
+    const section = await openDetail();
+    const ready = readyResource(hostCluster.name);
+    serveStatusResources([ready]);
+    act(() => FakeEventSource.latest().emit('snapshot', snapshot([ready])));
+    expect(await within(section).findByText('Ready')).toBeInTheDocument();
+    const failed = {
+      ...failedResource(hostCluster.name, 'vault sealed just now'),
+      resource_version: '8',
+    };
+    serveStatusResources([failed]);
+    act(() => FakeEventSource.latest().emit('cluster', change(hostCluster.name, failed)));
+    const conditions = within(section).getByRole('table', {
+      name: 'Conditions written by the Nautes operators',
+    });
+    expect(await within(conditions).findByText('vault sealed just now')).toBeInTheDocument();
+  });
+
+  it('when the resource cannot be read, then the section says why and Try again reads it', async () => {
+    server.use(
+      http.get(
+        '/api/console/cluster-status/clusters/:name',
+        () => new HttpResponse('upstream timed out', { status: 504 }),
+      ),
+    );
+    const section = await openDetail();
+    const ready = readyResource(hostCluster.name);
+    act(() => FakeEventSource.latest().emit('snapshot', snapshot([ready])));
+    // A 5xx is asked again twice (the query client's rule) before it shows.
+    const alert = await within(section).findByRole('alert', {}, { timeout: 15_000 });
+    expect(alert).toHaveTextContent('The conditions could not be read');
+    serveStatusResources([ready]);
+    await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(
+      await within(section).findByRole('table', {
+        name: 'Conditions written by the Nautes operators',
+      }),
     ).toBeInTheDocument();
   });
 });

@@ -10,7 +10,7 @@ import {
   virtualCluster,
 } from '../../testing/msw-server';
 import { renderApp } from '../../testing/render-app';
-import { failedResource, readyResource, snapshot } from '../../testing/status-fixtures';
+import { failedResource, readyResource, snapshot, change } from '../../testing/status-fixtures';
 
 installFakeEventSource();
 
@@ -75,10 +75,13 @@ describe('the list with live status', { timeout: 60_000 }, () => {
     await user.click(screen.getByRole('searchbox'));
     link.focus();
     act(() =>
-      FakeEventSource.latest().emit('cluster', {
-        name: hostCluster.name,
-        resource: failedResource(hostCluster.name, 'sync cluster info to secret store failed: 403'),
-      }),
+      FakeEventSource.latest().emit(
+        'cluster',
+        change(
+          hostCluster.name,
+          failedResource(hostCluster.name, 'sync cluster info to secret store failed: 403'),
+        ),
+      ),
     );
     expect(await within(before).findByText('Error')).toBeInTheDocument();
     expect(
@@ -108,10 +111,10 @@ describe('the list with live status', { timeout: 60_000 }, () => {
     expect(nameLink(hostCluster.name)).toBeInTheDocument();
     // The failure is fixed: the filter stays, the row leaves it.
     act(() =>
-      FakeEventSource.latest().emit('cluster', {
-        name: hostCluster.name,
-        resource: readyResource(hostCluster.name),
-      }),
+      FakeEventSource.latest().emit(
+        'cluster',
+        change(hostCluster.name, readyResource(hostCluster.name)),
+      ),
     );
     expect(
       await screen.findByText('No cluster matches the search and filters.'),

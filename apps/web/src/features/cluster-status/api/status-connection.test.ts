@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeEventSource } from '../../../testing/fake-event-source';
-import { readyResource, snapshot } from '../../../testing/status-fixtures';
+import { readyResource, snapshot, change } from '../../../testing/status-fixtures';
 import { StatusStore } from '../lib/status-store';
 import type { StatusAccess } from './probe-status-access';
 import { connectStatusStream } from './status-connection';
@@ -31,7 +31,7 @@ describe('the live-status connection', () => {
     expect(store.getState().connection).toBe('connecting');
     source().emit('snapshot', snapshot([readyResource('a')]));
     expect(store.getState().connection).toBe('live');
-    expect(store.getState().resources.has('a')).toBe(true);
+    expect(store.getState().digests.has('a')).toBe(true);
   });
 
   it('when the connection drops, then it says Reconnecting and the next snapshot replaces the state', () => {
@@ -40,10 +40,10 @@ describe('the live-status connection', () => {
     source().drop();
     expect(store.getState().connection).toBe('reconnecting');
     // The last known statuses stay on screen meanwhile.
-    expect(store.getState().resources.has('a')).toBe(true);
+    expect(store.getState().digests.has('a')).toBe(true);
     source().emit('snapshot', snapshot([readyResource('b')]));
     expect(store.getState().connection).toBe('live');
-    expect([...store.getState().resources.keys()]).toEqual(['b']);
+    expect([...store.getState().digests.keys()]).toEqual(['b']);
     expect(FakeEventSource.opened).toHaveLength(1);
   });
 
@@ -85,8 +85,8 @@ describe('the live-status connection', () => {
     source().emit('snapshot', snapshot([]));
     source().emit('cluster', '{not json');
     source().emit('cluster', { name: 'a' });
-    source().emit('cluster', { name: 'b', resource: readyResource('b') });
-    expect([...store.getState().resources.keys()]).toEqual(['b']);
+    source().emit('cluster', change('b', readyResource('b')));
+    expect([...store.getState().digests.keys()]).toEqual(['b']);
   });
 
   it('when closed, then its source is closed and no event applies any more', () => {
@@ -95,6 +95,6 @@ describe('the live-status connection', () => {
     close();
     expect(first.closed).toBe(true);
     first.emit('snapshot', snapshot([readyResource('a')]));
-    expect(store.getState().resources.size).toBe(0);
+    expect(store.getState().digests.size).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useStatusResource } from '../api/get-status-resource';
 import { statusAvailability, statusOf } from '../lib/status-of';
 import { useStatusNow, useStatusStream } from '../lib/use-status-stream';
 import { LiveIndicator } from './live-indicator';
@@ -20,8 +21,15 @@ export function ClusterStatusSection({ name }: { name: string }) {
   // Shown on this page, the cluster is in Git (the clusters API just listed it).
   const status = statusOf(state, name, { inGit: true }, now);
   const availability = statusAvailability(state);
+  const digest = state.digests.get(name) ?? null;
+  const details = useStatusResource(
+    name,
+    digest?.resource_version ?? null,
+    availability === 'available' && digest !== null,
+  );
   if (state.connection === 'idle') return null;
-  const resource = state.resources.get(name) ?? null;
+  // The whole view of the resource the digest speaks of (the last one while the next loads).
+  const resource = digest ? (details.data ?? null) : null;
   return (
     <section className="card" aria-labelledby="detail-status-title">
       <div className="status-summary">
@@ -59,6 +67,17 @@ export function ClusterStatusSection({ name }: { name: string }) {
               <StatusConditions conditions={resource.conditions} now={now} />
               <StatusResourceFacts resource={resource} />
             </>
+          ) : digest && details.isError ? (
+            <p role="alert">
+              {t('status.section.detailsFailed', { message: details.error.message })}{' '}
+              <button type="button" className="button" onClick={() => void details.refetch()}>
+                {t('common.retry')}
+              </button>
+            </p>
+          ) : digest && details.data === undefined ? (
+            <p className="muted" role="status">
+              {t('status.section.detailsLoading')}
+            </p>
           ) : (
             <p className="muted">{t('status.section.noResource')}</p>
           )}

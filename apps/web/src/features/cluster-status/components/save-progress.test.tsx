@@ -8,6 +8,7 @@ import {
   failedResource,
   readyResource,
   snapshot,
+  change,
 } from '../../../testing/status-fixtures';
 import { SaveProgress } from './save-progress';
 
@@ -44,10 +45,7 @@ describe('the page after Save follows the cluster live', { timeout: 60_000 }, ()
       /Saved in Git 40 seconds ago; Argo CD has not created the resource yet/,
     );
     act(() =>
-      FakeEventSource.latest().emit('cluster', {
-        name: 'new-worker',
-        resource: readyResource('new-worker'),
-      }),
+      FakeEventSource.latest().emit('cluster', change('new-worker', readyResource('new-worker'))),
     );
     expect(await screen.findByText('Ready', { selector: '.status-badge' })).toBeInTheDocument();
     expect(step(/^✓Ready/)).toHaveTextContent('Done');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { failedResource, readyResource, snapshot } from '../../../testing/status-fixtures';
+import { failedResource, readyResource, snapshot, change } from '../../../testing/status-fixtures';
 import { createStatusDeriver, statusAvailability } from './status-of';
 import { applyStatusEvent, INITIAL_STATUS_STATE } from './status-store';
 
@@ -14,7 +14,7 @@ describe('statuses for the list', () => {
     const before = derive(['a', 'b'], first, now);
     const second = applyStatusEvent(
       first,
-      { type: 'cluster', data: { name: 'b', resource: failedResource('b', 'boom') } },
+      { type: 'cluster', data: change('b', failedResource('b', 'boom')) },
       now,
     );
     const after = derive(['a', 'b'], second, now);

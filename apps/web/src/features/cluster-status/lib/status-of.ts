@@ -1,4 +1,4 @@
-import { deriveClusterStatus, type ClusterStatus } from '@cluster-console/shared';
+import { deriveStatusFromDigest, type ClusterStatus } from '@cluster-console/shared';
 import type { StatusStreamState } from './status-store';
 
 /**
@@ -31,10 +31,10 @@ export function statusOf(
   now: number,
 ): ClusterStatus | null {
   if (statusAvailability(state) !== 'available' || !state.watch) return null;
-  return deriveClusterStatus({
+  return deriveStatusFromDigest({
     inGit: git.inGit,
     committedAt: git.committedAt ?? null,
-    resource: state.resources.get(name) ?? null,
+    digest: state.digests.get(name) ?? null,
     argo: state.argoByName.get(name) ?? null,
     watch: state.watch,
     now: new Date(now),

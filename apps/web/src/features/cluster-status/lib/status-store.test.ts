@@ -1,21 +1,27 @@
 import { describe, expect, it, vi } from 'vitest';
-import { argoView, readyResource, snapshot, WATCH_UP } from '../../../testing/status-fixtures';
+import {
+  argoView,
+  readyResource,
+  snapshot,
+  WATCH_UP,
+  change,
+} from '../../../testing/status-fixtures';
 import { StatusStore } from './status-store';
 
 describe('the live-status store', () => {
   it('when events come, then they are applied in the order they came', () => {
     const store = new StatusStore();
     store.apply({ type: 'snapshot', data: snapshot([readyResource('a')]) });
-    store.apply({ type: 'cluster', data: { name: 'b', resource: readyResource('b') } });
+    store.apply({ type: 'cluster', data: change('b', readyResource('b')) });
     store.apply({
       type: 'cluster',
-      data: { name: 'a', resource: readyResource('a', undefined, { resource_version: '9' }) },
+      data: change('a', readyResource('a', undefined, { resource_version: '9' })),
     });
-    store.apply({ type: 'cluster', data: { name: 'b', resource: null } });
+    store.apply({ type: 'cluster', data: change('b', null) });
     const state = store.getState();
     expect(state.connection).toBe('live');
-    expect([...state.resources.keys()]).toEqual(['a']);
-    expect(state.resources.get('a')?.resource_version).toBe('9');
+    expect([...state.digests.keys()]).toEqual(['a']);
+    expect(state.digests.get('a')?.resource_version).toBe('9');
   });
 
   it('when a snapshot comes after changes, then it replaces everything it carries', () => {
@@ -27,14 +33,14 @@ describe('the live-status store', () => {
         argoView([{ name: 'old', status: 'Synced', failure: null }]),
       ),
     });
-    store.apply({ type: 'cluster', data: { name: 'extra', resource: readyResource('extra') } });
+    store.apply({ type: 'cluster', data: change('extra', readyResource('extra')) });
     store.setConnection('reconnecting');
     store.apply({
       type: 'snapshot',
       data: snapshot([readyResource('new')], null, { ...WATCH_UP, state: 'down', message: 'x' }),
     });
     const state = store.getState();
-    expect([...state.resources.keys()]).toEqual(['new']);
+    expect([...state.digests.keys()]).toEqual(['new']);
     expect(state.argo).toBeNull();
     expect(state.argoByName.size).toBe(0);
     expect(state.watch?.state).toBe('down');

@@ -1,7 +1,7 @@
 import type {
   ArgoClusterEntry,
   ArgoView,
-  ClusterResourceView,
+  ResourceDigest,
   WatchHealth,
 } from '@cluster-console/shared';
 
@@ -20,7 +20,8 @@ export interface StatusStreamState {
   argo: ArgoView | null;
   /** The Argo CD entries by file name (one lookup per row instead of a search of the list). */
   argoByName: ReadonlyMap<string, ArgoClusterEntry>;
-  resources: ReadonlyMap<string, ClusterResourceView>;
+  /** Each Cluster resource's digest by name (what its status needs; the detail page asks for more). */
+  digests: ReadonlyMap<string, ResourceDigest>;
   /** The server's clock minus this browser's (ms): "now" for the status is the server's now. */
   clockOffsetMs: number;
 }
@@ -33,23 +34,23 @@ export type StatusEvent =
         server_time: string;
         watch: WatchHealth;
         argo: ArgoView | null;
-        clusters: ClusterResourceView[];
+        clusters: ResourceDigest[];
       };
     }
-  | { type: 'cluster'; data: { name: string; resource: ClusterResourceView | null } }
+  | { type: 'cluster'; data: { name: string; digest: ResourceDigest | null } }
   | { type: 'argo'; data: ArgoView | null }
   | { type: 'watch'; data: WatchHealth }
   | { type: 'heartbeat'; data: { server_time: string } };
 
 const NO_ARGO = new Map<string, ArgoClusterEntry>();
-const NO_RESOURCES = new Map<string, ClusterResourceView>();
+const NO_DIGESTS = new Map<string, ResourceDigest>();
 
 export const INITIAL_STATUS_STATE: StatusStreamState = {
   connection: 'idle',
   watch: null,
   argo: null,
   argoByName: NO_ARGO,
-  resources: NO_RESOURCES,
+  digests: NO_DIGESTS,
   clockOffsetMs: 0,
 };
 
@@ -80,14 +81,14 @@ export function applyStatusEvent(
         watch: event.data.watch,
         argo: event.data.argo,
         argoByName: argoIndex(event.data.argo),
-        resources: new Map(event.data.clusters.map((resource) => [resource.name, resource])),
+        digests: new Map(event.data.clusters.map((digest) => [digest.name, digest])),
         clockOffsetMs: offsetFrom(event.data.server_time, receivedAt, state.clockOffsetMs),
       };
     case 'cluster': {
-      const resources = new Map(state.resources);
-      if (event.data.resource) resources.set(event.data.name, event.data.resource);
-      else resources.delete(event.data.name);
-      return { ...state, resources };
+      const digests = new Map(state.digests);
+      if (event.data.digest) digests.set(event.data.name, event.data.digest);
+      else digests.delete(event.data.name);
+      return { ...state, digests };
     }
     case 'argo':
       return { ...state, argo: event.data, argoByName: argoIndex(event.data) };
