@@ -1,5 +1,5 @@
 import {
-  deriveClusterStatus,
+  deriveStatusFromDigest,
   describeStatusReason,
   type ClusterStatus,
   type ClusterStatusList,
@@ -29,12 +29,13 @@ export function deriveAll(
   const watch = hub.health();
   const argoEntries = new Map(argo?.clusters.map((entry) => [entry.name, entry]));
   return [...names].sort().map((name) => {
-    const resource = hub.resource(name);
+    // The digest the hub keeps for the stream: nothing is digested again per request.
+    const digest = hub.digest(name);
     const argoEntry = argoEntries.get(name) ?? null;
-    const inGit = gitNames ? gitNames.has(name) : argoEntry !== null || resource !== null;
+    const inGit = gitNames ? gitNames.has(name) : argoEntry !== null || digest !== null;
     return {
       name,
-      status: deriveClusterStatus({ inGit, resource, argo: argoEntry, watch, now }),
+      status: deriveStatusFromDigest({ inGit, digest, argo: argoEntry, watch, now }),
     };
   });
 }

@@ -4,6 +4,7 @@ import {
   projectClusterResource,
   type ArgoView,
   type ClusterResourceView,
+  type ResourceDigest,
   type StatusStreamEventName,
   type WatchHealth,
 } from '@cluster-console/shared';
@@ -18,7 +19,9 @@ export type StatusListener = (event: StatusEvent) => void;
 
 interface KeptCluster {
   view: ClusterResourceView;
-  /** The view's digest as JSON (what the stream sends): written into every snapshot as is. */
+  /** What its status needs (the JSON route and /metrics derive from it, once per change). */
+  digest: ResourceDigest;
+  /** `digest` as JSON (what the stream sends): written into every snapshot as is. */
   digestJson: string;
 }
 
@@ -56,8 +59,9 @@ export class StatusHub {
   upsertCluster(raw: unknown): void {
     const view = projectClusterResource(raw);
     if (!view) return;
-    const digestJson = JSON.stringify(digestClusterResource(view));
-    this.clusters.set(view.name, { view, digestJson });
+    const digest = digestClusterResource(view);
+    const digestJson = JSON.stringify(digest);
+    this.clusters.set(view.name, { view, digest, digestJson });
     this.clustersJson = undefined;
     this.emit('cluster', `{"name":${JSON.stringify(view.name)},"digest":${digestJson}}`);
   }
@@ -98,6 +102,10 @@ export class StatusHub {
 
   resource(name: string): ClusterResourceView | null {
     return this.clusters.get(name)?.view ?? null;
+  }
+
+  digest(name: string): ResourceDigest | null {
+    return this.clusters.get(name)?.digest ?? null;
   }
 
   /** The snapshot event's data (StatusSnapshotSchema), the clusters' digests reused. */

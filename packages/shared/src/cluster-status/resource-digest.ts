@@ -2,7 +2,7 @@
  * What the status of a cluster needs from its Cluster resource, and nothing more: the verdict
  * the resource alone gives (deleting, no conditions yet, a condition False or Unknown, spec not
  * applied, warnings, ready), whether the spec is applied, and cluster-operator's last heartbeat
- * (compared with "now" when the status is derived). About 150 bytes of JSON instead of the
+ * (compared with "now" when the status is derived). About 200 bytes of JSON instead of the
  * ~900 of the whole trimmed view, so the stream's snapshot of 5,000 clusters reaches the list's
  * badges quickly; the detail page reads one cluster's whole view on demand.
  */

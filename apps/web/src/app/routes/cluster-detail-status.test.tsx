@@ -1,6 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
+import type { ArgoView, ClusterResourceView } from '@cluster-console/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { changeLanguage } from '../../lib/i18n';
 import { FakeEventSource, installFakeEventSource } from '../../testing/fake-event-source';
@@ -37,6 +38,12 @@ async function openDetail() {
   return screen.findByRole('region', { name: 'Status' });
 }
 
+/** The BFF as the page sees it: these resources in the stream's snapshot and on their route. */
+function streamResources(resources: ClusterResourceView[], argo: ArgoView | null = null) {
+  serveStatusResources(resources);
+  act(() => FakeEventSource.latest().emit('snapshot', snapshot(resources, argo)));
+}
+
 // The first test of a file loads the page's code and texts: slow on a loaded machine.
 describe('the detail page’s Status section', { timeout: 60_000 }, () => {
   it('when an operator reports a failure, then its condition, operator, message and what to do are shown', async () => {
@@ -45,12 +52,9 @@ describe('the detail page’s Status section', { timeout: 60_000 }, () => {
       hostCluster.name,
       'sync cluster info to secret store failed: sealed',
     );
-    serveStatusResources([failed]);
-    act(() =>
-      FakeEventSource.latest().emit(
-        'snapshot',
-        snapshot([failed], argoView([{ name: hostCluster.name, status: 'Synced', failure: null }])),
-      ),
+    streamResources(
+      [failed],
+      argoView([{ name: hostCluster.name, status: 'Synced', failure: null }]),
     );
     expect(await within(section).findByText('Error')).toBeInTheDocument();
     const conditions = await within(section).findByRole('table', {
@@ -96,8 +100,7 @@ describe('the detail page’s Status section', { timeout: 60_000 }, () => {
     await screen.findByRole('heading', { level: 1, name: hostCluster.name });
     await waitFor(() => expect(FakeEventSource.opened).toHaveLength(1));
     const failed = failedResource(hostCluster.name, 'vault sealed');
-    serveStatusResources([failed]);
-    act(() => FakeEventSource.latest().emit('snapshot', snapshot([failed])));
+    streamResources([failed]);
     const section = await screen.findByRole('region', { name: '状态' });
     expect(await within(section).findByText('错误')).toBeInTheDocument();
     expect(
@@ -108,8 +111,7 @@ describe('the detail page’s Status section', { timeout: 60_000 }, () => {
   it('when a resource is ready, then the section says so', async () => {
     const section = await openDetail();
     const ready = readyResource(hostCluster.name);
-    serveStatusResources([ready]);
-    act(() => FakeEventSource.latest().emit('snapshot', snapshot([ready])));
+    streamResources([ready]);
     expect(await within(section).findByText('Ready')).toBeInTheDocument();
     expect(
       within(section).getByText("The console does not follow the tenant's Argo CD Application."),
@@ -119,8 +121,7 @@ describe('the detail page’s Status section', { timeout: 60_000 }, () => {
   it('when an operator’s status changes while the page is open, then the conditions follow without a reload', async () => {
     const section = await openDetail();
     const ready = readyResource(hostCluster.name);
-    serveStatusResources([ready]);
-    act(() => FakeEventSource.latest().emit('snapshot', snapshot([ready])));
+    streamResources([ready]);
     expect(await within(section).findByText('Ready')).toBeInTheDocument();
     const failed = {
       ...failedResource(hostCluster.name, 'vault sealed just now'),
