@@ -5,6 +5,7 @@ import { vi } from 'vitest';
 import { AppProvider } from '../app/provider';
 import { routes } from '../app/router';
 import { createQueryClient } from '../lib/query-client';
+import { rendered } from './rendered-apps';
 
 /** The whole app (real routes, query client and i18n) at one path, in a memory router. */
 export function renderApp(path: string) {
@@ -13,6 +14,7 @@ export function renderApp(path: string) {
     toLogin: vi.fn<(url: string) => void>(),
   };
   const queryClient = createQueryClient(navigation);
+  rendered.add(queryClient);
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   const user = userEvent.setup();
   const view = render(

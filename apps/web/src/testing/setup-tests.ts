@@ -3,6 +3,7 @@ import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { changeLanguage, initI18n } from '../lib/i18n';
 import { server } from './msw-server';
+import { stopRenderedApps } from './rendered-apps';
 
 // A page's first render waits for its lazily loaded module and translations; with the unit
 // tests, browser journeys and static checks sharing two cores, that can take over the default
@@ -57,6 +58,7 @@ HTMLElement.prototype.scrollTo = function scrollTo() {};
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
   cleanup();
+  stopRenderedApps();
   server.resetHandlers();
   window.localStorage.clear();
 });

@@ -12,6 +12,7 @@ import { StatusStore } from './status-store';
 export class StatusStream {
   readonly store = new StatusStore();
   private started = false;
+  private stopped = false;
   private close: (() => void) | undefined;
 
   constructor(private readonly queryClient: QueryClient) {}
@@ -23,7 +24,9 @@ export class StatusStream {
     void this.connect();
   }
 
+  /** Closes the stream for good, also one whose code is still loading (it then never opens). */
   stop(): void {
+    this.stopped = true;
     this.close?.();
     this.close = undefined;
   }
@@ -38,6 +41,7 @@ export class StatusStream {
       // Every word a status needs is there before the first one shows.
       loadTextPart('status'),
     ]);
+    if (this.stopped) return;
     this.close = connection.connectStatusStream(this.store, {
       open: (url) => new EventSource(url),
       probe: () => probe.probeStatusAccess(this.queryClient),
