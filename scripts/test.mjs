@@ -70,14 +70,18 @@ function run(args) {
 
 /**
  * Starts `pnpm <args>` in the background with its output in `logFile`; resolves to whether it
- * passed. Its log is printed whole when it ends, so the CI log stays readable.
+ * passed. Its log is printed whole when it ends, so the CI log stays readable. `niceness` runs it
+ * at that priority (19: only on what the other steps leave idle).
  */
-function runInBackground(args, logFile, env = {}) {
+function runInBackground(args, logFile, { env = {}, niceness = 0 } = {}) {
   log(
-    `$ pnpm ${args.join(' ')} (in the background, output in ${path.relative(repoRoot, logFile)})`,
+    `$ pnpm ${args.join(' ')} (in the background${niceness ? ` at nice ${niceness}` : ''}, output in ${path.relative(repoRoot, logFile)})`,
   );
   const fd = openSync(logFile, 'w');
-  const child = spawn(pnpm, args, {
+  const [command, commandArgs] = niceness
+    ? ['nice', ['-n', String(niceness), pnpm, ...args]]
+    : [pnpm, args];
+  const child = spawn(command, commandArgs, {
     cwd: repoRoot,
     stdio: ['ignore', fd, fd],
     env: { ...process.env, FORCE_COLOR: '0', ...env },
@@ -131,24 +135,24 @@ try {
 
 // The browser journeys run in three parts at once, each on a stack of its own
 // (e2e/journey-parts.ts), when the release build is there for every part to start; without it
-// each part would build the SPA into the same folder, so they run as one. A part keeps about
-// half a core busy (it mostly waits on Chromium, the stack and Git), so the static checks run
-// beside them. The unit tests run alone afterwards: some time what they test ("within a
-// second"), and beside the journeys those failed.
+// each part would build the SPA into the same folder, so they run as one. They keep both cores
+// busy, so only the two short static checks run beside them. The unit tests run afterwards
+// without them: some time what they test ("within a second"), and beside the journeys those
+// failed. Lint runs beside the unit tests at the lowest priority: they leave about a third of the
+// machine idle (they wait on git, servers and timers), and lint fills it.
 const e2eParts = !hasE2eTests() ? [] : process.env.CLUSTER_CONSOLE_RELEASE ? ['a', 'b', 'c'] : [''];
 const e2eRuns = e2eParts.map((part) => ({
   part,
   done: runInBackground(
     ['run', 'test:e2e'],
     path.join(outputDir, part ? `e2e-part-${part}.log` : 'e2e.log'),
-    part ? { E2E_PART: part } : {},
+    { env: part ? { E2E_PART: part } : {} },
   ),
 }));
 
 // Static checks count as one test each.
 for (const [name, args] of [
   ['format', ['run', 'format:check']],
-  ['lint', ['run', 'lint']],
   ['typecheck', ['run', 'typecheck']],
 ]) {
   const ok = run(args);
@@ -170,6 +174,10 @@ for (const { part, done } of e2eRuns) {
     count(name, 0, 1);
   }
 }
+
+const lintDone = runInBackground(['run', 'lint'], path.join(outputDir, 'lint.log'), {
+  niceness: 19,
+});
 
 // Unit and HTTP tests (vitest, every package).
 const unitReport = path.join(outputDir, 'unit.json');
@@ -195,6 +203,9 @@ if (unit) {
 } else {
   count('unit', 0, 1);
 }
+
+const lintOk = await lintDone;
+count('lint', lintOk ? 1 : 0, lintOk ? 0 : 1);
 
 process.stdout.write(`\n${results.join('\n')}\n`);
 process.stdout.write(`tests: ${tally.passed} passed, ${tally.failed} failed\n`);
