@@ -22,7 +22,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  // Generous: the 2-core machine is shared (npm test runs two parts of the journeys at once,
+  // Generous: the 2-core machine is shared (npm test runs three parts of the journeys at once,
   // e2e/journey-parts.ts), and a loaded moment must not fail a journey.
   timeout: 120_000,
   expect: { timeout: 12_000 },

@@ -40,8 +40,8 @@ if (
     "Chromium is missing and could not be installed with apt-get (install Debian's chromium; e2e tests run in /usr/bin/chromium)",
   );
 }
-// The journeys' screenshots of the Chinese pages are for people to read: without a CJK font
-// Chromium draws boxes. Not fatal: the journeys check the texts themselves.
+// The journeys' screenshots of Chinese pages (a failed journey's, or every page's with
+// E2E_SCREENSHOTS=1) are for people to read: without a CJK font Chromium draws boxes. Not fatal: the journeys check the texts themselves.
 const hasChineseFont = () =>
   (spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).stdout ?? '').trim() !== '';
 if (hasE2eTests() && !ensureInstalled(hasChineseFont, 'a Chinese font', 'fonts-wqy-zenhei')) {
