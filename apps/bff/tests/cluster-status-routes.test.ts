@@ -102,7 +102,7 @@ describe('live status when no management cluster is set', () => {
       );
       expect(snapshot.watch.state).toBe('not-configured');
       expect(snapshot.watch.message).toContain('MANAGEMENT_KUBECONFIG');
-      expect(snapshot.clusters).toEqual([]);
+      expect(snapshot.clusters.name).toEqual([]);
     } finally {
       stream.close();
     }

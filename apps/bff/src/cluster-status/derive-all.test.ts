@@ -1,4 +1,8 @@
-import { ClusterStatusListSchema, StatusSnapshotSchema } from '@cluster-console/shared';
+import {
+  ClusterStatusListSchema,
+  digestsFromColumns,
+  StatusSnapshotSchema,
+} from '@cluster-console/shared';
 import { describe, expect, it } from 'vitest';
 import { deriveAll, statusList } from './derive-all';
 import { StatusHub } from './status-hub';
@@ -112,7 +116,8 @@ describe('StatusHub', () => {
     const hub = hubWith();
     hub.deleteCluster('removed-from-git');
     const snapshot = StatusSnapshotSchema.parse(JSON.parse(hub.snapshotJson(now)));
-    expect(snapshot.clusters.map((view) => view.name)).toEqual(['ready-one']);
+    expect(snapshot.clusters.name).toEqual(['ready-one']);
+    expect(digestsFromColumns(snapshot.clusters)).toEqual([hub.digest('ready-one')]);
     expect(snapshot.argo?.revision).toBe('abc');
     expect(snapshot.server_time).toBe(now.toISOString());
   });

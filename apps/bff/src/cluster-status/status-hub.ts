@@ -1,5 +1,6 @@
 import {
   digestClusterResource,
+  digestsToColumns,
   projectArgoApplication,
   projectClusterResource,
   type ArgoView,
@@ -21,8 +22,6 @@ interface KeptCluster {
   view: ClusterResourceView;
   /** What its status needs (the JSON route and /metrics derive from it, once per change). */
   digest: ResourceDigest;
-  /** `digest` as JSON (what the stream sends): written into every snapshot as is. */
-  digestJson: string;
 }
 
 /**
@@ -36,7 +35,7 @@ export class StatusHub {
   private argo: ArgoView | null = null;
   private watch: WatchHealth;
   private readonly listeners = new Set<StatusListener>();
-  /** The clusters' part of the snapshot, rebuilt only after a change. */
+  /** The clusters' part of the snapshot (their digest columns), rebuilt only after a change. */
   private clustersJson: string | undefined;
 
   constructor(
@@ -60,10 +59,9 @@ export class StatusHub {
     const view = projectClusterResource(raw);
     if (!view) return;
     const digest = digestClusterResource(view);
-    const digestJson = JSON.stringify(digest);
-    this.clusters.set(view.name, { view, digest, digestJson });
+    this.clusters.set(view.name, { view, digest });
     this.clustersJson = undefined;
-    this.emit('cluster', `{"name":${JSON.stringify(view.name)},"digest":${digestJson}}`);
+    this.emit('cluster', JSON.stringify({ name: view.name, digest }));
   }
 
   deleteCluster(name: string): void {
@@ -108,16 +106,12 @@ export class StatusHub {
     return this.clusters.get(name)?.digest ?? null;
   }
 
-  /** The snapshot event's data (StatusSnapshotSchema), the clusters' digests reused. */
+  /** The snapshot event's data (StatusSnapshotSchema), its digest columns reused until a change. */
   snapshotJson(now: Date): string {
     if (this.clustersJson === undefined) {
-      let json = '[';
-      let first = true;
-      for (const cluster of this.clusters.values()) {
-        json += first ? cluster.digestJson : `,${cluster.digestJson}`;
-        first = false;
-      }
-      this.clustersJson = `${json}]`;
+      this.clustersJson = JSON.stringify(
+        digestsToColumns(Array.from(this.clusters.values(), (cluster) => cluster.digest)),
+      );
     }
     return `{"server_time":${JSON.stringify(now.toISOString())},"watch":${JSON.stringify(this.watch)},"argo":${JSON.stringify(this.argo)},"clusters":${this.clustersJson}}`;
   }

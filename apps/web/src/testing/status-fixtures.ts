@@ -1,6 +1,7 @@
 import {
   CONSOLE_CLUSTER_STATUS_RESOURCE_ROUTE,
   digestClusterResource,
+  digestsToColumns,
   type ArgoView,
   type ClusterResourceView,
   type WatchHealth,
@@ -78,8 +79,8 @@ export function argoView(clusters: ArgoView['clusters'], message = ''): ArgoView
   };
 }
 
-/** The stream's snapshot of these resources: each as its digest, as the BFF sends it. */
-export function snapshot(
+/** A snapshot of these resources as the store keeps it: each as its digest. */
+export function snapshotDigests(
   clusters: ClusterResourceView[],
   argo: ArgoView | null = null,
   watch: WatchHealth = WATCH_UP,
@@ -90,6 +91,12 @@ export function snapshot(
     argo,
     clusters: clusters.map(digestClusterResource),
   };
+}
+
+/** The stream's snapshot of these resources as the BFF sends it: their digests as columns. */
+export function snapshot(...args: Parameters<typeof snapshotDigests>) {
+  const data = snapshotDigests(...args);
+  return { ...data, clusters: digestsToColumns(data.clusters) };
 }
 
 /** The stream's change of one resource (its digest), or its removal. */

@@ -4,3 +4,4 @@ export * from './project-resource';
 export * from './same-spec';
 export * from './status-words';
 export * from './resource-digest';
+export * from './digest-columns';

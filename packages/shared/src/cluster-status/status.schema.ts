@@ -156,13 +156,43 @@ export const ResourceDigestSchema = z.object({
 });
 export type ResourceDigest = z.infer<typeof ResourceDigestSchema>;
 
+/**
+ * The snapshot's digests column by column (digest-columns.ts): one array per field, the i-th
+ * entry of each for the i-th cluster, and each distinct verdict (state and reason) once, as most
+ * clusters share a few. A third of the bytes of 5,000 digest objects, and arrays of plain values
+ * that the browser parses and checks in a fraction of the time.
+ */
+export const DigestColumnsSchema = z
+  .object({
+    name: z.array(z.string()),
+    resource_version: z.array(z.string()),
+    spec_applied: z.array(z.boolean()),
+    last_heartbeat: z.array(z.string().nullable()),
+    /** Each cluster's index in `verdicts`. */
+    verdict: z.array(z.int().nonnegative()),
+    verdicts: z.array(z.object({ state: ClusterStateSchema, reason: ResourceReasonSchema })),
+  })
+  .refine(
+    (columns) =>
+      [
+        columns.resource_version,
+        columns.spec_applied,
+        columns.last_heartbeat,
+        columns.verdict,
+      ].every((column) => column.length === columns.name.length) &&
+      columns.verdict.every((index) => index < columns.verdicts.length),
+    { message: 'every column has one entry per cluster, and each verdict index is in verdicts' },
+  );
+export type DigestColumns = z.infer<typeof DigestColumnsSchema>;
+
 // The stream's events: `event: <name>` with one JSON `data:` line each. Each Cluster resource
-// travels as its digest (resource-digest.ts): what its status needs, not its whole view.
+// travels as its digest (resource-digest.ts): what its status needs, not its whole view; the
+// snapshot sends them all as columns.
 export const StatusSnapshotSchema = z.object({
   server_time: z.string(),
   watch: WatchHealthSchema,
   argo: ArgoViewSchema.nullable(),
-  clusters: z.array(ResourceDigestSchema),
+  clusters: DigestColumnsSchema,
 });
 export type StatusSnapshot = z.infer<typeof StatusSnapshotSchema>;
 

@@ -1,16 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { failedResource, readyResource, snapshot, change } from '../../../testing/status-fixtures';
+import {
+  failedResource,
+  readyResource,
+  snapshotDigests,
+  change,
+} from '../../../testing/status-fixtures';
 import { createStatusDeriver, statusAvailability } from './status-of';
 import { applyStatusEvent, INITIAL_STATUS_STATE } from './status-store';
 
-const at = (data: ReturnType<typeof snapshot>) =>
+const at = (data: ReturnType<typeof snapshotDigests>) =>
   applyStatusEvent(INITIAL_STATUS_STATE, { type: 'snapshot', data }, Date.now());
 
 describe('statuses for the list', () => {
   it('when one cluster changes, then the others keep their status object (their rows do not re-render)', () => {
     const derive = createStatusDeriver();
     const now = Date.now();
-    const first = at(snapshot([readyResource('a'), readyResource('b')]));
+    const first = at(snapshotDigests([readyResource('a'), readyResource('b')]));
     const before = derive(['a', 'b'], first, now);
     const second = applyStatusEvent(
       first,
@@ -31,7 +36,7 @@ describe('statuses for the list', () => {
       'forbidden',
     );
     const notConfigured = at(
-      snapshot([], null, { state: 'not-configured', since: null, message: '' }),
+      snapshotDigests([], null, { state: 'not-configured', since: null, message: '' }),
     );
     expect(statusAvailability(notConfigured)).toBe('not-configured');
     expect(derive(['a'], notConfigured, Date.now())).toBeNull();
@@ -40,7 +45,7 @@ describe('statuses for the list', () => {
   it('when time passes without cluster-operator re-stamping its conditions, then the status turns Stale', () => {
     const derive = createStatusDeriver();
     const stamped = Date.now();
-    const state = at(snapshot([readyResource('a', new Date(stamped).toISOString())]));
+    const state = at(snapshotDigests([readyResource('a', new Date(stamped).toISOString())]));
     expect(derive(['a'], state, stamped + 60_000)?.get('a')?.state).toBe('ready');
     expect(derive(['a'], state, stamped + 4 * 60_000)?.get('a')?.state).toBe('stale');
   });

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   argoView,
   readyResource,
-  snapshot,
+  snapshotDigests,
   WATCH_UP,
   change,
 } from '../../../testing/status-fixtures';
@@ -11,7 +11,7 @@ import { StatusStore } from './status-store';
 describe('the live-status store', () => {
   it('when events come, then they are applied in the order they came', () => {
     const store = new StatusStore();
-    store.apply({ type: 'snapshot', data: snapshot([readyResource('a')]) });
+    store.apply({ type: 'snapshot', data: snapshotDigests([readyResource('a')]) });
     store.apply({ type: 'cluster', data: change('b', readyResource('b')) });
     store.apply({
       type: 'cluster',
@@ -28,7 +28,7 @@ describe('the live-status store', () => {
     const store = new StatusStore();
     store.apply({
       type: 'snapshot',
-      data: snapshot(
+      data: snapshotDigests(
         [readyResource('old')],
         argoView([{ name: 'old', status: 'Synced', failure: null }]),
       ),
@@ -37,7 +37,11 @@ describe('the live-status store', () => {
     store.setConnection('reconnecting');
     store.apply({
       type: 'snapshot',
-      data: snapshot([readyResource('new')], null, { ...WATCH_UP, state: 'down', message: 'x' }),
+      data: snapshotDigests([readyResource('new')], null, {
+        ...WATCH_UP,
+        state: 'down',
+        message: 'x',
+      }),
     });
     const state = store.getState();
     expect([...state.digests.keys()]).toEqual(['new']);
@@ -49,7 +53,7 @@ describe('the live-status store', () => {
 
   it('when Argo CD and the watch change, then the entries by name and the health follow', () => {
     const store = new StatusStore();
-    store.apply({ type: 'snapshot', data: snapshot([]) });
+    store.apply({ type: 'snapshot', data: snapshotDigests([]) });
     store.apply({
       type: 'argo',
       data: argoView([{ name: 'a', status: 'OutOfSync', failure: 'denied' }]),
@@ -75,7 +79,7 @@ describe('the live-status store', () => {
     const unsubscribe = store.subscribe(listener);
     store.setConnection('connecting');
     store.setConnection('connecting');
-    store.apply({ type: 'snapshot', data: snapshot([]) });
+    store.apply({ type: 'snapshot', data: snapshotDigests([]) });
     expect(listener).toHaveBeenCalledTimes(2);
     unsubscribe();
     store.setConnection('reconnecting');
