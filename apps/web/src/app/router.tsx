@@ -32,6 +32,10 @@ export const routes: RouteObject[] = [
       {
         path: 'clusters',
         lazy: async () => {
+          // The live status's code loads beside the list's, not after its first render.
+          void import('../features/cluster-status/lib/status-stream').then((stream) =>
+            stream.loadStatusStreamCode(),
+          );
           // The history part carries the "Recently deleted" link's words.
           const [route] = await Promise.all([import('./routes/clusters'), loadTextPart('history')]);
           return { Component: route.ClustersRoute };

@@ -49,6 +49,29 @@ function row(name: string): HTMLElement {
 
 // The first test of a file loads the page's code and texts: slow on a loaded machine.
 describe('the list with live status', { timeout: 60_000 }, () => {
+  it('when the list is still loading, then the stream waits for its answer and opens as the rows are drawn', async () => {
+    let answer: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    server.use(
+      http.get('/api/v1/clusters', async () => {
+        await answered;
+        return HttpResponse.json({ items: [hostCluster, virtualCluster] });
+      }),
+    );
+    renderApp('/clusters');
+    expect(
+      await screen.findByText('Loading clusters…', {}, { timeout: 20_000 }),
+    ).toBeInTheDocument();
+    // Opened beside the list's request, the snapshot delayed the list on a busy machine.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(FakeEventSource.opened).toHaveLength(0);
+    answer();
+    await screen.findAllByRole('link', { name: hostCluster.name });
+    await waitFor(() => expect(FakeEventSource.opened).toHaveLength(1));
+  });
+
   it('when the stream sends a snapshot, then each row shows its status badge and reason, and the indicator says Live', async () => {
     await openList();
     act(() =>

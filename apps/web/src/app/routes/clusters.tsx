@@ -74,9 +74,9 @@ export function ClustersRoute() {
 
   const all = clusters.data ?? NO_CLUSTERS;
   const { q: query, type, usage, worker, status, sort, dir } = view;
-  // Live status: the stream starts after this page's first render; each event re-derives the
+  // Live status: the stream starts once the list's answer is in; each event re-derives the
   // statuses (a few ms for 5,000), and only the rows whose status changed re-render.
-  const statusState = useStatusStream();
+  const statusState = useStatusStream(!clusters.isPending);
   const statusNow = useStatusNow(statusState.clockOffsetMs);
   const [deriveStatuses] = useState(createStatusDeriver);
   const names = useMemo(() => all.map((cluster) => cluster.name), [all]);

@@ -4,10 +4,12 @@ import { StatusStore } from './status-store';
 
 /**
  * The tab's one live-status connection, shared by every component that shows a status (list,
- * detail, the page after Save). Started by the first of them, after its first render: the
- * stream's code (with the contract's zod schemas) and its texts are loaded only then, so the
- * list's first download and first row do not wait for them. Kept open for the tab's life:
- * moving between pages does not reconnect.
+ * detail, the page after Save). Started by the first of them when it first renders. The stream's
+ * code (with the contract's zod schemas) and its texts are not in the app's first download: the
+ * list's route loads them beside its own code without waiting for them (router.tsx), so the
+ * first row does not wait and the stream opens right after it. Opening it before the list had
+ * rendered made the first row later (the BFF and the page were busy with the snapshot). Kept
+ * open for the tab's life: moving between pages does not reconnect.
  */
 export class StatusStream {
   readonly store = new StatusStore();
@@ -35,18 +37,33 @@ export class StatusStream {
     // Every browser the console supports has EventSource; a page without it (jsdom in the unit
     // tests) simply has no live status, rather than a reconnect timer throwing later.
     if (typeof EventSource === 'undefined') return;
-    const [connection, probe] = await Promise.all([
-      import('../api/status-connection'),
-      import('../api/probe-status-access'),
-      // Every word a status needs is there before the first one shows.
-      loadTextPart('status'),
-    ]);
+    const [connection, probe] = await loadStatusStreamCode();
     if (this.stopped) return;
     this.close = connection.connectStatusStream(this.store, {
       open: (url) => new EventSource(url),
       probe: () => probe.probeStatusAccess(this.queryClient),
     });
   }
+}
+
+let code: ReturnType<typeof loadCode> | undefined;
+
+function loadCode() {
+  return Promise.all([
+    import('../api/status-connection'),
+    import('../api/probe-status-access'),
+    // Every word a status needs is there before the first one shows.
+    loadTextPart('status'),
+  ]);
+}
+
+/**
+ * The stream's code and words, loaded once. The list's route asks for them beside its own code,
+ * so that the stream opens as soon as the list has rendered, without a download in between.
+ */
+export function loadStatusStreamCode(): ReturnType<typeof loadCode> {
+  code ??= loadCode();
+  return code;
 }
 
 const streams = new WeakMap<QueryClient, StatusStream>();
