@@ -1,12 +1,12 @@
 /**
  * The journeys in three parts that `npm test` runs side by side, each against its own stack, to
- * keep the whole run within its time budget on a 2-core machine (one part alone leaves a fifth
- * of the machine idle, as a journey waits on the stack and the browser in turn). Part `a` is the first user's
- * story, in order: 01 signs in and saves the session that 02-09 reuse, 02 registers the clusters
- * that 03-09 read and delete; then 10 and the dependencies-down file, which start what they need
- * themselves. Parts `b` (11-16) and `c` (17 on) are the later journeys: each signs in itself and
- * uses clusters it registers, so they may run anywhere; the split makes the parts about as long.
- * Unset, one run has all.
+ * keep the whole run within its time budget on a 2-core machine (one part alone leaves a fifth of
+ * the machine idle, as a journey waits on the stack and the browser in turn). Part `a` is the
+ * first user's story, in order: 01 signs in and saves the session that 02-09 reuse, 02 registers
+ * the clusters that 03-09 read and delete; then 10 and the dependencies-down file, which start
+ * what they need themselves. Parts `b` (11-16) and `c` (17 on) are the later journeys: each signs
+ * in itself and uses clusters it registers, so they may run anywhere; the split makes the parts
+ * about as long. Unset, one run has all.
  */
 const PART_A = /\/(0\d[a-z]?|10)-[^/]+\.spec\.ts$|\/dependencies-down\.spec\.ts$/;
 const PART_B = /\/1[1-6]-[^/]+\.spec\.ts$/;

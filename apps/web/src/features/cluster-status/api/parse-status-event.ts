@@ -10,8 +10,9 @@ export const STATUS_EVENT_NAMES = Object.keys(STATUS_STREAM_EVENTS) as StatusStr
 
 /**
  * One `event: <name>` of the stream with its JSON `data:` line, checked against the shared
- * contract (a snapshot's digest columns turned back into digests). Null for data that is not JSON or not what the contract says: the event is dropped
- * (the next snapshot, after a reconnect, puts the page right) instead of breaking the page.
+ * contract (a snapshot's digest columns turned back into digests). Null for data that is not
+ * JSON or not what the contract says: the event is dropped (the next snapshot, after a
+ * reconnect, puts the page right) instead of breaking the page.
  */
 export function parseStatusEvent(name: StatusStreamEventName, data: string): StatusEvent | null {
   let json: unknown;

@@ -20,7 +20,7 @@ export interface StatusStreamState {
   argo: ArgoView | null;
   /** The Argo CD entries by file name (one lookup per row instead of a search of the list). */
   argoByName: ReadonlyMap<string, ArgoClusterEntry>;
-  /** Each Cluster resource's digest by name (what its status needs; the detail page asks for more). */
+  /** Each Cluster resource's digest by name: what its status needs (the detail page asks more). */
   digests: ReadonlyMap<string, ResourceDigest>;
   /** The server's clock minus this browser's (ms): "now" for the status is the server's now. */
   clockOffsetMs: number;
