@@ -29,13 +29,39 @@ const held = new Set<Socket>();
 let queries = 0;
 let distDir: string;
 
+/**
+ * The silent name server's UDP and TCP sockets, on one free port of 127.0.0.1. The UDP port the
+ * system picks may be held on TCP by another process (a parallel test's server): then both are
+ * tried again on another port. Before, that listen error was never caught and the hook waited
+ * out its 180 s.
+ */
+async function bindSilentNameServer(): Promise<number> {
+  for (let attempt = 1; ; attempt += 1) {
+    const udpSocket = createSocket('udp4');
+    udpSocket.on('message', () => (queries += 1));
+    await new Promise<void>((resolve, reject) => {
+      udpSocket.once('error', reject);
+      udpSocket.bind(0, '127.0.0.1', resolve);
+    });
+    const port = udpSocket.address().port;
+    const tcpServer = createServer((socket) => held.add(socket));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        tcpServer.once('error', reject);
+        tcpServer.listen(port, '127.0.0.1', resolve);
+      });
+      udp = udpSocket;
+      tcp = tcpServer;
+      return port;
+    } catch (error) {
+      udpSocket.close();
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt === 20) throw error;
+    }
+  }
+}
+
 beforeAll(async () => {
-  udp = createSocket('udp4');
-  udp.on('message', () => (queries += 1));
-  await new Promise<void>((resolve) => udp.bind(0, '127.0.0.1', resolve));
-  const port = udp.address().port;
-  tcp = createServer((socket) => held.add(socket));
-  await new Promise<void>((resolve) => tcp.listen(port, '127.0.0.1', resolve));
+  const port = await bindSilentNameServer();
 
   distDir = mkdtempSync(path.join(os.tmpdir(), 'dns-stall-dist-'));
   mkdirSync(path.join(distDir, 'assets'));
@@ -70,7 +96,7 @@ afterAll(async () => {
   for (const socket of held) socket.destroy();
   await new Promise<void>((resolve) => (tcp ? tcp.close(() => resolve()) : resolve()));
   udp?.close();
-  rmSync(distDir, { recursive: true, force: true });
+  if (distDir) rmSync(distDir, { recursive: true, force: true });
 });
 
 const KUBECONFIG = [
