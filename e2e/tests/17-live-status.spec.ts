@@ -187,6 +187,22 @@ test('journey 17c: an operator failure shows with its message on the list and th
   await page.getByLabel('语言').selectOption('en');
 });
 
+test('journey 17e: the list opened first shows its badges over the one stream its first script opened', async ({
+  page,
+}) => {
+  const streams: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/console/cluster-status/stream')) streams.push(request.url());
+  });
+  const list = new ClustersPage(page);
+  // A fresh document: the page's first script asks for the list, then opens the stream, which
+  // the status code takes over when the list renders instead of opening another.
+  await list.goto();
+  await expect(list.statusCell(FAILING)).toContainText(/Ready|Error/, { timeout: 60_000 });
+  await expect(list.liveIndicator()).toHaveAccessibleName('Live status: Live');
+  expect(streams).toHaveLength(1);
+});
+
 test('journey 17d: a file the webhook refuses shows as Sync failed with the webhook’s words', async ({
   page,
 }, testInfo) => {

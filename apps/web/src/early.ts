@@ -3,10 +3,26 @@
  * (vite.config.ts), so that the first page's GETs start while the app's code downloads and
  * starts, not after. main.tsx imports it as well: where it is not a script of its own (the dev
  * server), the requests still start before anything else runs. The API client takes the
- * answers (lib/early-requests.ts).
+ * answers (lib/early-requests.ts); on the list, the live status takes its stream, opened once
+ * the list has answered (features/cluster-status/lib/early-status-stream.ts).
  */
-import { firstPageRequests } from './app/first-page-requests';
-import { currentConsolePath } from './lib/base-path';
-import { startEarlyRequest } from './lib/early-requests';
+import {
+  CLUSTERS_API_PATH,
+  CONSOLE_CLUSTER_STATUS_STREAM_EVENTS,
+  CONSOLE_CLUSTER_STATUS_STREAM_PATH,
+} from '@cluster-console/shared';
+import { firstPageRequests, isClusterListPage } from './app/first-page-requests';
+import { openEarlyStatusStream } from './features/cluster-status/lib/early-status-stream';
+import { currentConsolePath, withBase } from './lib/base-path';
+import { peekEarlyResponse, startEarlyRequest } from './lib/early-requests';
 
-for (const path of firstPageRequests(currentConsolePath())) startEarlyRequest(path);
+const page = currentConsolePath();
+for (const path of firstPageRequests(page)) startEarlyRequest(path);
+const listAnswer = isClusterListPage(page) ? peekEarlyResponse(CLUSTERS_API_PATH) : undefined;
+if (listAnswer) {
+  openEarlyStatusStream(
+    listAnswer,
+    withBase(CONSOLE_CLUSTER_STATUS_STREAM_PATH),
+    CONSOLE_CLUSTER_STATUS_STREAM_EVENTS,
+  );
+}

@@ -12,6 +12,14 @@ export const CONSOLE_NAUTES_API_PATH = '/api/console/nautes-api';
 export const CONSOLE_CLUSTER_STATUS_PATH = '/api/console/cluster-status';
 /** `GET`: the live state as server-sent events (status.schema.ts, STATUS_STREAM_EVENTS). */
 export const CONSOLE_CLUSTER_STATUS_STREAM_PATH = '/api/console/cluster-status/stream';
+/** That stream's event names, for the page's first script, which loads no zod. */
+export const CONSOLE_CLUSTER_STATUS_STREAM_EVENTS = [
+  'snapshot',
+  'cluster',
+  'argo',
+  'watch',
+  'heartbeat',
+] as const;
 /** `GET`: one Cluster resource's whole trimmed view, for the detail page (status.schema.ts). */
 export const CONSOLE_CLUSTER_STATUS_RESOURCE_ROUTE = '/api/console/cluster-status/clusters/:name';
 /** `GET`: clusters deleted from the tenant repository, newest first (history.schema.ts). */

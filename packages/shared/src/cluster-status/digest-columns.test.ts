@@ -71,4 +71,19 @@ describe('the snapshot’s digest columns', () => {
     const outOfRange = { ...columns, verdict: [...columns.verdict.slice(1), 99] };
     expect(DigestColumnsSchema.safeParse(outOfRange).success).toBe(false);
   });
+
+  it.each([
+    ['a name that is not a string', { name: [1, 'beta', 'gamma', 'delta', 'epsilon'] }],
+    ['a resource version that is a number', { resource_version: [1, 2, 3, 4, 5] }],
+    ['spec_applied that is a string', { spec_applied: ['true', true, true, false, false] }],
+    ['a heartbeat that is a number', { last_heartbeat: [0, null, null, null, null] }],
+    ['a negative verdict index', { verdict: [-1, 0, 0, 0, 0] }],
+    ['a fractional verdict index', { verdict: [0.5, 0, 0, 0, 0] }],
+    ['a column that is not an array', { spec_applied: 'true' }],
+  ])('when a column holds %s, then the schema refuses it', (_what, change) => {
+    const columns = { ...digestsToColumns(DIGESTS), ...change };
+    const result = DigestColumnsSchema.safeParse(columns);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toMatch(/^expected an array of /);
+  });
 });

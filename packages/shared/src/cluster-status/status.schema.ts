@@ -6,6 +6,7 @@
  * Never the raw objects: no spec, no managed fields, no secret IDs.
  */
 import { z } from 'zod';
+import type { CONSOLE_CLUSTER_STATUS_STREAM_EVENTS } from '../api/console-paths';
 
 export const CLUSTER_STATES = [
   'not-configured',
@@ -157,6 +158,24 @@ export const ResourceDigestSchema = z.object({
 export type ResourceDigest = z.infer<typeof ResourceDigestSchema>;
 
 /**
+ * A column of plain values, checked by one loop over it. With 5,000 clusters a page's first
+ * snapshot took zod 35-55 ms to check entry by entry (its code still cold; the list's badges
+ * wait for it), against about a millisecond for this; later snapshots, warm, 2-15 ms.
+ */
+function column<Entry>(entries: string, isEntry: (value: unknown) => value is Entry) {
+  return z.custom<Entry[]>((value) => Array.isArray(value) && value.every(isEntry), {
+    message: `expected an array of ${entries}`,
+  });
+}
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isStringOrNull = (value: unknown): value is string | null =>
+  value === null || typeof value === 'string';
+const isBoolean = (value: unknown): value is boolean => typeof value === 'boolean';
+const isIndex = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+
+/**
  * The snapshot's digests column by column (digest-columns.ts): one array per field, the i-th
  * entry of each for the i-th cluster, and each distinct verdict (state and reason) once, as most
  * clusters share a few. A third of the bytes of 5,000 digest objects, and arrays of plain values
@@ -164,12 +183,12 @@ export type ResourceDigest = z.infer<typeof ResourceDigestSchema>;
  */
 export const DigestColumnsSchema = z
   .object({
-    name: z.array(z.string()),
-    resource_version: z.array(z.string()),
-    spec_applied: z.array(z.boolean()),
-    last_heartbeat: z.array(z.string().nullable()),
+    name: column('strings', isString),
+    resource_version: column('strings', isString),
+    spec_applied: column('booleans', isBoolean),
+    last_heartbeat: column('strings or nulls', isStringOrNull),
     /** Each cluster's index in `verdicts`. */
-    verdict: z.array(z.int().nonnegative()),
+    verdict: column('indexes (integers from 0)', isIndex),
     verdicts: z.array(z.object({ state: ClusterStateSchema, reason: ResourceReasonSchema })),
   })
   .refine(
@@ -211,7 +230,7 @@ export const STATUS_STREAM_EVENTS = {
   argo: ArgoViewSchema.nullable(),
   watch: WatchHealthSchema,
   heartbeat: HeartbeatSchema,
-} as const;
+} as const satisfies Record<(typeof CONSOLE_CLUSTER_STATUS_STREAM_EVENTS)[number], z.ZodType>;
 export type StatusStreamEventName = keyof typeof STATUS_STREAM_EVENTS;
 
 /** `GET /api/console/cluster-status/clusters/:name`: one Cluster resource's whole view. */

@@ -1,6 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { CONSOLE_CLUSTER_STATUS_STREAM_EVENTS } from '@cluster-console/shared';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeEventSource, installFakeEventSource } from '../../testing/fake-event-source';
 import {
   apiError,
@@ -9,10 +10,17 @@ import {
   serveConsole,
   virtualCluster,
 } from '../../testing/msw-server';
+import {
+  openEarlyStatusStream,
+  takeEarlyStatusStream,
+} from '../../features/cluster-status/lib/early-status-stream';
 import { renderApp } from '../../testing/render-app';
 import { failedResource, readyResource, snapshot, change } from '../../testing/status-fixtures';
 
 installFakeEventSource();
+
+// A stream the page's first script opened and a test left untaken must not reach the next one.
+afterEach(() => takeEarlyStatusStream()?.close());
 
 beforeEach(() => {
   serveConsole([hostCluster, virtualCluster]);
@@ -30,6 +38,21 @@ async function openList(path = '/clusters') {
   await screen.findAllByRole('link', { name: hostCluster.name }, { timeout: 20_000 });
   await waitFor(() => expect(FakeEventSource.opened).toHaveLength(1));
   return app;
+}
+
+/** Holds the list's answer back until the returned function is called. */
+function holdListAnswer(): () => void {
+  let answer: () => void = () => undefined;
+  const answered = new Promise<void>((resolve) => {
+    answer = resolve;
+  });
+  server.use(
+    http.get('/api/v1/clusters', async () => {
+      await answered;
+      return HttpResponse.json({ items: [hostCluster, virtualCluster] });
+    }),
+  );
+  return answer;
 }
 
 /** The row's own link (a virtual cluster's row also links to its host). */
@@ -50,16 +73,7 @@ function row(name: string): HTMLElement {
 // The first test of a file loads the page's code and texts: slow on a loaded machine.
 describe('the list with live status', { timeout: 60_000 }, () => {
   it('when the list is still loading, then the stream waits for its answer and opens as the rows are drawn', async () => {
-    let answer: () => void = () => undefined;
-    const answered = new Promise<void>((resolve) => {
-      answer = resolve;
-    });
-    server.use(
-      http.get('/api/v1/clusters', async () => {
-        await answered;
-        return HttpResponse.json({ items: [hostCluster, virtualCluster] });
-      }),
-    );
+    const answer = holdListAnswer();
     renderApp('/clusters');
     expect(
       await screen.findByText('Loading clusters…', {}, { timeout: 20_000 }),
@@ -70,6 +84,24 @@ describe('the list with live status', { timeout: 60_000 }, () => {
     answer();
     await screen.findAllByRole('link', { name: hostCluster.name });
     await waitFor(() => expect(FakeEventSource.opened).toHaveLength(1));
+  });
+
+  it('when the page’s first script opened the stream, then the list takes it over and the snapshot that came meanwhile shows with the rows', async () => {
+    const answer = holdListAnswer();
+    openEarlyStatusStream(
+      Promise.resolve(new Response(null, { status: 200 })),
+      '/api/console/cluster-status/stream',
+      CONSOLE_CLUSTER_STATUS_STREAM_EVENTS,
+    );
+    await waitFor(() => expect(FakeEventSource.opened).toHaveLength(1));
+    FakeEventSource.latest().emit('snapshot', snapshot([readyResource(hostCluster.name)]));
+    renderApp('/clusters');
+    await screen.findByText('Loading clusters…', {}, { timeout: 20_000 });
+    answer();
+    await screen.findAllByRole('link', { name: hostCluster.name });
+    // In the rows' first render: no "—" first, then the badge.
+    expect(within(row(hostCluster.name)).getByText('Ready')).toBeInTheDocument();
+    expect(FakeEventSource.opened).toHaveLength(1);
   });
 
   it('when the stream sends a snapshot, then each row shows its status badge and reason, and the indicator says Live', async () => {

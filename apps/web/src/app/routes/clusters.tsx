@@ -6,6 +6,7 @@ import { Alert } from '../../components/ui/alert';
 import { useNotice } from '../../components/ui/notice-provider';
 import { Spinner } from '../../components/ui/spinner';
 import { LiveIndicator } from '../../features/cluster-status/components/live-indicator';
+import { hasEarlyStatusStream } from '../../features/cluster-status/lib/early-status-stream';
 import { createStatusDeriver } from '../../features/cluster-status/lib/status-of';
 import { useStatusNow, useStatusStream } from '../../features/cluster-status/lib/use-status-stream';
 import { useClusters } from '../../features/clusters/api/get-clusters';
@@ -74,16 +75,16 @@ export function ClustersRoute() {
 
   const all = clusters.data ?? NO_CLUSTERS;
   const { q: query, type, usage, worker, status, sort, dir } = view;
-  // Live status: the stream starts once the list's answer is in; each event re-derives the
-  // statuses (2-7 ms for 5,000 once the code is warm, 40-60 ms the first time), and only the
-  // rows whose status changed re-render.
-  const statusState = useStatusStream(!clusters.isPending);
+  // Live status: the stream starts once the list's answer is in, or at once when the page's
+  // first script has opened it (with its snapshot on the way: early-status-stream.ts). After
+  // each event the rows in view derive their statuses again (all rows with a status filter),
+  // and only the rows whose status changed re-render.
+  const statusState = useStatusStream(!clusters.isPending || hasEarlyStatusStream());
   const statusNow = useStatusNow(statusState.clockOffsetMs);
   const [deriveStatuses] = useState(createStatusDeriver);
-  const names = useMemo(() => all.map((cluster) => cluster.name), [all]);
   const statuses = useMemo(
-    () => deriveStatuses(names, statusState, statusNow),
-    [deriveStatuses, names, statusState, statusNow],
+    () => deriveStatuses(statusState, statusNow),
+    [deriveStatuses, statusState, statusNow],
   );
   // Only a status filter makes the rows depend on the statuses: without one, an event changes
   // cells, never which rows there are. Before the first snapshot (or with no live status) the

@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { loadTextPart } from '../../../lib/i18n';
+import { takeEarlyStatusStream } from './early-status-stream';
 import { StatusStore } from './status-store';
 
 /**
@@ -7,9 +8,9 @@ import { StatusStore } from './status-store';
  * detail, the page after Save). Started by the first of them when it first renders. The stream's
  * code (with the contract's zod schemas) and its texts are not in the app's first download: the
  * list's route loads them beside its own code without waiting for them (router.tsx), so the
- * first row does not wait and the stream opens right after it. Opening it before the list had
- * rendered made the first row later (the BFF and the page were busy with the snapshot). Kept
- * open for the tab's life: moving between pages does not reconnect.
+ * first row does not wait. When the list is the first page, its first script has opened the
+ * stream once the list answered (early-status-stream.ts) and this takes it over. Kept open for
+ * the tab's life: moving between pages does not reconnect.
  */
 export class StatusStream {
   readonly store = new StatusStore();
@@ -40,7 +41,8 @@ export class StatusStream {
     const [connection, probe] = await loadStatusStreamCode();
     if (this.stopped) return;
     this.close = connection.connectStatusStream(this.store, {
-      open: (url) => new EventSource(url),
+      // The list's first script may have opened it already, with its snapshot on the way.
+      open: (url) => takeEarlyStatusStream() ?? new EventSource(url),
       probe: () => probe.probeStatusAccess(this.queryClient),
     });
   }

@@ -9,8 +9,8 @@ export const STATUS_TICK_MS = 15_000;
 /**
  * The tab's live status; starts the stream as this component renders with `ready` (before the
  * browser paints it: waiting for the paint cost about 80 ms on the 5,000-cluster list). The list
- * passes `ready` once its own answer is in: opened beside the list's request, the snapshot
- * delayed the list on a busy machine.
+ * passes `ready` once its own answer is in (opened beside the list's request, the snapshot
+ * delayed the list on a busy machine), or once its first script has opened the stream.
  */
 export function useStatusStream(ready = true): StatusStreamState {
   const stream = statusStreamOf(useQueryClient());
