@@ -41,7 +41,7 @@ export function takeEarlyResponse(path: string): Promise<Response> | undefined {
   return Date.now() - request.startedAt <= EARLY_ANSWER_MAX_AGE_MS ? request.response : undefined;
 }
 
-/** The early answer to `GET path`, left for the API client to take (settled: its headers are in). */
+/** The early answer to `GET path`, left for the API client to take (settled: headers are in). */
 export function peekEarlyResponse(path: string): Promise<Response> | undefined {
   return started.get(path)?.response;
 }
