@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert } from '../../../../components/ui/alert';
@@ -23,7 +23,8 @@ export function BatchApply({ file, onBack }: { file: BatchFile; onBack: () => vo
   const generation = useWizardGeneration();
   const clusters = useClusters();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), []);
+  // In the commit that shows it, so the focus never rests on the body in between.
+  useLayoutEffect(() => headingRef.current?.focus(), []);
 
   const rows = useMemo(
     () =>

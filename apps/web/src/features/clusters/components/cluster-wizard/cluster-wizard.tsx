@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -120,8 +120,9 @@ export function ClusterWizard({
     ],
   );
 
-  // Each step change puts focus on the step's heading, so keyboard and screen-reader users start there.
-  useEffect(() => {
+  // Each step change puts focus on the step's heading, so keyboard and screen-reader users start
+  // there; in the commit that shows the step (a layout effect), never a frame on the body.
+  useLayoutEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
       return;
@@ -221,7 +222,7 @@ export function ClusterWizard({
   const serverError = formState.errors.root?.serverError;
   // Save is at the bottom, the alert at the top of the step: bring it into view and focus.
   const serverErrorMessage = serverError?.message;
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (serverErrorMessage) serverErrorRef.current?.focus();
   }, [serverErrorMessage]);
   const dirty = formState.isDirty && !saved;

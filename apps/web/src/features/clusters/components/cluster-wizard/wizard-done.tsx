@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Profile } from './wizard-form';
@@ -28,7 +28,8 @@ export function componentsFor(profile: Profile, workerType: string): string[] {
 export function WizardDone({ saved, onAnother }: { saved: SavedCluster; onAnother: () => void }) {
   const { t } = useTranslation();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), []);
+  // In the commit that shows it, so the focus never rests on the body in between.
+  useLayoutEffect(() => headingRef.current?.focus(), []);
   const href = clusterPath(saved.name);
   return (
     <section className="card done-card" aria-labelledby="done-title">
