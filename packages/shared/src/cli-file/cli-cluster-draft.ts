@@ -13,12 +13,9 @@ import { z } from 'zod';
 import type { NautesApiVersion } from '../clusters/api-version';
 import { CLIENT_COMPONENT_CATEGORIES } from '../clusters/components';
 import { v03BodyToV04 } from '../clusters/generations';
-import {
-  validateSaveRequest,
-  type SaveBodyOptions,
-  type SaveBodyValidation,
-  type SaveClusterBody,
-} from '../clusters/save-body.schema';
+import type { SaveBodyOptions } from '../clusters/save-body-rules';
+import type { SaveClusterBody } from '../clusters/save-body.schema';
+import { validateSaveRequest, type SaveBodyValidation } from '../clusters/validate-save-body';
 import {
   validateSaveRequestV04,
   type SaveBodyV04Validation,

@@ -13,7 +13,7 @@
  */
 import { isPair, isScalar, LineCounter, parseAllDocuments, visit, type Document } from 'yaml';
 import { CLUSTER_RESOURCE_API_VERSION } from '../clusters/cluster-resource';
-import { isPlainObject } from '../clusters/save-body.schema';
+import { isPlainObject } from '../clusters/validate-save-body';
 import { describeYamlError } from '../yaml/yaml-error-text';
 import type { CliClusterDraft } from './cli-cluster-draft';
 import { keyGenerationOf, readSpec } from './read-cli-spec';

@@ -23,7 +23,7 @@ import {
   type ClientComponentCategory,
   type ComponentCategory,
 } from '../clusters/components';
-import { isPlainObject } from '../clusters/save-body.schema';
+import { isPlainObject } from '../clusters/validate-save-body';
 import type { CliClusterDraft, CliComponentDraft } from './cli-cluster-draft';
 import {
   note,

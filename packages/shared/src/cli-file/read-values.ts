@@ -3,7 +3,7 @@
  * note has, and the readers of text, mappings and keys that the spec reader builds on.
  */
 import type { Document, LineCounter } from 'yaml';
-import { isPlainObject } from '../clusters/save-body.schema';
+import { isPlainObject } from '../clusters/validate-save-body';
 import { lineAt, sourceAt, yamlPathText, type YamlPath } from './yaml-locate';
 
 /** An error or a note: a sentence naming what was wrong, with the path and line when known. */

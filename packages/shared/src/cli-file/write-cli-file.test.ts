@@ -11,7 +11,8 @@ import {
   v03BodyToV04,
   type ClusterView,
 } from '../clusters/generations';
-import { validateSaveRequest, type SaveClusterBody } from '../clusters/save-body.schema';
+import type { SaveClusterBody } from '../clusters/save-body.schema';
+import { validateSaveRequest } from '../clusters/validate-save-body';
 import { applyDefaultsV04, validateSaveRequestV04 } from '../clusters/save-body-v04.schema';
 import { cliDraftToSaveBody, type CliClusterDraft } from './cli-cluster-draft';
 import { readCliClusterFile } from './read-cli-file';

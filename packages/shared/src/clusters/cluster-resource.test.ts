@@ -12,7 +12,8 @@ import {
   toClusterResource,
 } from './cluster-resource';
 import { applyDefaults } from './defaults';
-import { validateSaveBody, type SaveClusterBody } from './save-body.schema';
+import type { SaveClusterBody } from './save-body.schema';
+import { validateSaveBody } from './validate-save-body';
 
 const NAMES = {
   'cluster-host.json': 'cluster-host',

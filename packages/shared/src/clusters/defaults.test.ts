@@ -8,7 +8,8 @@ import {
   defaultVclusterHttpsNodePort,
   isOutsideNodePortRange,
 } from './defaults';
-import { validateSaveBody, type SaveClusterBody } from './save-body.schema';
+import type { SaveClusterBody } from './save-body.schema';
+import { validateSaveBody } from './validate-save-body';
 
 function body(input: Record<string, unknown>): SaveClusterBody {
   const result = validateSaveBody(input);

@@ -15,15 +15,9 @@ import {
 } from './components';
 import { defaultPrimaryDomain, defaultVclusterHttpsNodePort } from './defaults';
 import { dnsNameProblem, portProblem } from './field-rules';
-import {
-  addError,
-  isPlainObject,
-  optionalCheckedText,
-  saveBodyRuleIssues,
-  SaveClusterBodyShapeSchema,
-  withRequestRules,
-  type SaveBodyOptions,
-} from './save-body.schema';
+import { saveBodyRuleIssues, type SaveBodyOptions } from './save-body-rules';
+import { optionalCheckedText, SaveClusterBodyShapeSchema } from './save-body.schema';
+import { addError, isPlainObject, withRequestRules } from './validate-save-body';
 
 const componentName = (example: string) =>
   optionalCheckedText(example, (value) =>

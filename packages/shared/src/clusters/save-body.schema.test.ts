@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { SEED_REQUEST_FILES, seedKubeconfig, seedRequest, toBase64 } from '../../tests/fixtures';
 import { NO_CLUSTERS_KUBECONFIG, NO_USERS_KUBECONFIG } from '../../tests/kubeconfigs';
+import { SAVE_BODY_FIELD_PATHS, SaveClusterBodySchema } from './save-body.schema';
 import {
-  SAVE_BODY_FIELD_PATHS,
-  SaveClusterBodySchema,
   validateSaveBody,
   validateSaveRequest,
   type SaveBodyValidation,
-} from './save-body.schema';
+} from './validate-save-body';
 
 const physicalHost = () => seedRequest('cluster-host.json');
 const physicalWorker = () => seedRequest('cluster-physical.json');
