@@ -31,9 +31,10 @@ const AXE_OPTIONS: RunOptions = {
 const keepScreenshots = process.env.E2E_SCREENSHOTS === '1';
 
 /**
- * Every page a journey reaches: axe with no serious or critical violation (WCAG 2.1 A and AA
- * rules), and its screenshot when asked for. `axe: false` is for a further state of a page
- * already checked (axe takes seconds per run on the 2-core machine).
+ * Every page a journey reaches: no badge cut off by its table cell, axe with no serious or
+ * critical violation (WCAG 2.1 A and AA rules), and its screenshot when asked for. `axe: false`
+ * is for a further state of a page already checked (axe takes seconds per run on the 2-core
+ * machine); the badge check, one read of the layout, runs either way.
  */
 export async function checkPage(
   page: Page,
@@ -41,6 +42,7 @@ export async function checkPage(
   name: string,
   { axe = true }: { axe?: boolean } = {},
 ): Promise<void> {
+  await expectNoClippedBadges(page, name);
   if (!axe && !keepScreenshots) return;
   await test.step(
     `${axe ? 'check page' : 'screenshot'}: ${name}`,
@@ -83,4 +85,23 @@ async function expectNoSeriousViolations(page: Page, name: string): Promise<void
     )
     .join('\n');
   expect(blocking, `axe on ${name}:\n${report}`).toEqual([]);
+}
+
+/**
+ * A badge ("Waiting for sync", "Physical") is one word group that never wraps; a table cell hides
+ * what overflows it. At the narrowest promised width (1,024 px, playwright.config.ts) each badge
+ * must still end inside its cell's padding, in either language.
+ */
+async function expectNoClippedBadges(page: Page, name: string): Promise<void> {
+  const clipped = await page.evaluate(() =>
+    [...document.querySelectorAll('td .badge, td .status-badge')].flatMap((badge) => {
+      const cell = badge.closest('td');
+      if (!cell) return [];
+      const cellBox = cell.getBoundingClientRect();
+      const padding = parseFloat(getComputedStyle(cell).paddingRight) || 0;
+      const overflow = badge.getBoundingClientRect().right - (cellBox.right - padding);
+      return overflow > 0.5 ? [`"${badge.textContent ?? ''}" by ${overflow.toFixed(1)} px`] : [];
+    }),
+  );
+  expect(clipped, `badges cut off by their cell on ${name}`).toEqual([]);
 }
