@@ -54,6 +54,25 @@ export function formatTable(
   return [line(header ?? []), separator, ...body.map(line)].join('\n');
 }
 
+/**
+ * latest.md: this run's machine, load and time, then every benchmark latest.json holds. A partial
+ * run replaces only its own entries there, so the file says which rows it measured; the report
+ * and the record then never disagree.
+ */
+export function formatRecord(
+  machine: MachineDescription,
+  loadAfter: number[],
+  seconds: number,
+  measured: { thisRun: string[]; earlier: string[] },
+  table: string,
+): string {
+  const earlier =
+    measured.earlier.length > 0
+      ? `; from earlier runs (\`git log bench/results\` says when): ${measured.earlier.join(', ')}`
+      : '';
+  return `${formatMachine(machine, loadAfter)}\ntotal time: ${Math.round(seconds)} s\nmeasured by this run: ${measured.thisRun.join(', ')}${earlier}\n\n${table}\n`;
+}
+
 export function formatReport(
   machine: MachineDescription,
   loadAfter: number[],

@@ -5,6 +5,17 @@ import { AppLayout } from './routes/app-layout';
 import { RouteError } from './routes/route-error';
 
 /**
+ * The live status's code and words, asked for beside a page's own code on every page that shows
+ * a status (the list, a cluster, and the page after Save of the wizard and of an edit), so a
+ * status never waits for a download after its page renders. Not awaited: the page does not wait.
+ */
+function preloadStatusStreamCode(): void {
+  void import('../features/cluster-status/lib/status-stream').then((stream) =>
+    stream.loadStatusStreamCode(),
+  );
+}
+
+/**
  * Every page is its own chunk: the list loads without the wizard, YAML or kubeconfig code.
  * Exported for tests, which mount it in a memory router.
  */
@@ -32,10 +43,7 @@ export const routes: RouteObject[] = [
       {
         path: 'clusters',
         lazy: async () => {
-          // The live status's code loads beside the list's, not after its first render.
-          void import('../features/cluster-status/lib/status-stream').then((stream) =>
-            stream.loadStatusStreamCode(),
-          );
+          preloadStatusStreamCode();
           // The history part carries the "Recently deleted" link's words.
           const [route] = await Promise.all([import('./routes/clusters'), loadTextPart('history')]);
           return { Component: route.ClustersRoute };
@@ -64,6 +72,7 @@ export const routes: RouteObject[] = [
       {
         path: 'clusters/new',
         lazy: async () => {
+          preloadStatusStreamCode();
           const [route] = await Promise.all([
             import('./routes/cluster-new'),
             loadTextPart('wizard'),
@@ -75,6 +84,7 @@ export const routes: RouteObject[] = [
       {
         path: 'clusters/:name',
         lazy: async () => {
+          preloadStatusStreamCode();
           const [route] = await Promise.all([
             import('./routes/cluster-detail'),
             loadTextPart('detail'),
@@ -86,6 +96,7 @@ export const routes: RouteObject[] = [
       {
         path: 'clusters/:name/edit',
         lazy: async () => {
+          preloadStatusStreamCode();
           const [route] = await Promise.all([
             import('./routes/cluster-edit'),
             loadTextPart('wizard'),

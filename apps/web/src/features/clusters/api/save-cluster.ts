@@ -23,10 +23,18 @@ export function useSaveCluster() {
     mutationFn: saveCluster,
     // The save is done when the server says so: the list and the cluster are refetched from
     // here on (the list is in use on the wizard, so at once), but the user does not wait for
-    // thousands of clusters to come back before reading "registered".
+    // thousands of clusters to come back before reading "registered". The refetch starts once
+    // that page has painted: reading 1,000 clusters took the main thread while it rendered.
     onSuccess: (_result, { name }) => {
-      void queryClient.invalidateQueries({ queryKey: clustersQueryOptions().queryKey });
-      void queryClient.invalidateQueries({ queryKey: clusterQueryOptions(name).queryKey });
+      afterNextPaint(() => {
+        void queryClient.invalidateQueries({ queryKey: clustersQueryOptions().queryKey });
+        void queryClient.invalidateQueries({ queryKey: clusterQueryOptions(name).queryKey });
+      });
     },
   });
+}
+
+/** Runs `task` after the next frame is painted (a frame callback runs before its paint). */
+function afterNextPaint(task: () => void): void {
+  requestAnimationFrame(() => setTimeout(task, 0));
 }
