@@ -1,6 +1,7 @@
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type Provider from 'oidc-provider';
 import type { Logger } from 'pino';
+import { isGitRead } from './git/git-endpoint';
 import { gitHttpHandler } from './git/git.router';
 import { requestLogger } from '@cluster-console/server-kit/request-logger';
 import { isProviderPath } from './oidc/gitlab-routes';
@@ -34,7 +35,8 @@ export function createApp(deps: AppDeps): Express {
   // Readable with plain curl; JSON clients do not care about whitespace.
   app.set('json spaces', 2);
 
-  app.use(requestLogger(deps.logger));
+  // The clusters API fetches the tenant repository every few seconds: its reads log at debug.
+  app.use(requestLogger(deps.logger, { routine: isGitRead }));
   app.use((_req, res, next) => {
     res.set('X-Content-Type-Options', 'nosniff');
     res.set('Referrer-Policy', 'strict-origin-when-cross-origin');

@@ -12,12 +12,14 @@ const sink = new Writable({
     done();
   },
 });
+// At debug, so that a line written at debug is seen with its level.
 const logRequest = requestLogger(
-  createServerLogger({ app: 'kit-test', level: 'info', destination: sink }),
+  createServerLogger({ app: 'kit-test', level: 'debug', destination: sink }),
+  { routine: (req) => req.url?.startsWith('/poll') ?? false },
 );
 const server = http.createServer((req, res) => {
   logRequest(req, res);
-  res.statusCode = req.url?.startsWith('/fail') ? 500 : 200;
+  res.statusCode = req.url?.includes('fail') ? 500 : req.url?.includes('missing') ? 404 : 200;
   res.end('ok');
 });
 let base = '';
@@ -59,5 +61,16 @@ describe('requestLogger', () => {
     const id = answer.headers.get('x-request-id') ?? '';
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     expect(await lineOf(id)).toMatchObject({ level: 50, res: { statusCode: 500 } });
+  });
+
+  it('when a routine request (a poll) succeeds, then it is logged at debug; when it fails, as any other', async () => {
+    const sent = async (path: string, id: string) => {
+      await fetch(`${base}${path}`, { headers: { 'X-Request-Id': id } });
+      return (await lineOf(id)).level;
+    };
+    expect(await sent('/poll/refs', 'poll-ok')).toBe(20);
+    expect(await sent('/poll/missing', 'poll-missing')).toBe(30);
+    expect(await sent('/poll/fail', 'poll-fail')).toBe(50);
+    expect(await sent('/other', 'not-routine')).toBe(30);
   });
 });

@@ -12,11 +12,22 @@ export function pathOnly(url: string): string {
   return end === -1 ? url : url.slice(0, end);
 }
 
+export interface RequestLoggerOptions {
+  /**
+   * Requests that come on their own every few seconds (a poll): logged at debug when they
+   * succeed, so they do not bury the rest at the default level. A failed one is logged as any.
+   */
+  routine?: (req: IncomingMessage) => boolean;
+}
+
 /**
  * One line per request: id, method, path, status and time. Headers and bodies are never
  * logged. The id is the caller's `X-Request-Id` when plain, else a new one, and is echoed back.
  */
-export function requestLogger(logger: Logger): HttpLogger<IncomingMessage, ServerResponse> {
+export function requestLogger(
+  logger: Logger,
+  { routine }: RequestLoggerOptions = {},
+): HttpLogger<IncomingMessage, ServerResponse> {
   return pinoHttp({
     logger,
     genReqId: (req, res) => {
@@ -34,7 +45,10 @@ export function requestLogger(logger: Logger): HttpLogger<IncomingMessage, Serve
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+    customLogLevel: (req, res, error) => {
+      if (error || res.statusCode >= 500) return 'error';
+      return res.statusCode < 400 && routine?.(req) ? 'debug' : 'info';
+    },
     customSuccessMessage: () => 'request completed',
     customErrorMessage: () => 'request failed',
   });

@@ -2,7 +2,8 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Directory } from '../users/directory';
 import type { TokenResolver } from '../users/principal';
 import { basicCredentials } from './basic-auth';
-import { decideGitAccess, GIT_MESSAGES, type GitOperation, type GitPrincipal } from './git-access';
+import { decideGitAccess, GIT_MESSAGES, type GitPrincipal } from './git-access';
+import { GIT_PATH, operationOf } from './git-endpoint';
 import { runGitService } from './git-service';
 import { handleReceivePack } from './receive-pack.handler';
 import { inflatedBody } from './request-body';
@@ -12,18 +13,6 @@ export interface GitRouterDeps {
   directory: Directory;
   resolveToken: TokenResolver;
   dataDir: string;
-}
-
-/** `/<group>/<project>.git/<smart HTTP endpoint>` */
-const GIT_PATH = /^\/(.+?)\.git(\/info\/refs|\/git-upload-pack|\/git-receive-pack)$/;
-
-function operationOf(endpoint: string, service: unknown): GitOperation | undefined {
-  if (endpoint === '/info/refs') {
-    if (service === 'git-upload-pack') return 'read';
-    if (service === 'git-receive-pack') return 'write';
-    return undefined; // the dumb protocol, which GitLab does not serve either
-  }
-  return endpoint === '/git-receive-pack' ? 'write' : 'read';
 }
 
 function sendText(res: Response, status: number, message: string) {
@@ -66,7 +55,8 @@ export function gitHttpHandler({ directory, resolveToken, dataDir }: GitRouterDe
     const decision = decideGitAccess(directory, project, principal, operation);
     if (!decision.allowed) return sendText(res, decision.status, decision.message);
 
-    req.log.info(
+    // A push is news; a fetch is routine (the clusters API polls every few seconds): debug.
+    req.log[operation === 'write' ? 'info' : 'debug'](
       { event: 'git', operation, project: project.path_with_namespace, user: decision.remoteUser },
       'git request',
     );
