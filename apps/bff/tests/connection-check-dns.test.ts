@@ -168,8 +168,11 @@ describe('connection checks against a silent name server', () => {
       `silent DNS: static p95 ${p95} ms (max ${Math.max(...staticMs)} ms) while ${CHECKS} checks hung; 8 thread-pool jobs ${poolMs} ms; checks answered at ${Math.min(...answers.map((a) => a.ms))}-${Math.max(...answers.map((a) => a.ms))} ms; ${queries} queries`,
     );
     expect(staticDone).toBeLessThan(Math.min(...answers.map((a) => a.ms)));
-    expect(p95).toBeLessThan(200);
-    expect(poolMs).toBeLessThan(1000);
+    // Bounds for "not blocked", with room for a loaded machine (measured here: p95 a few ms,
+    // the pool jobs ~100 ms). Lookups in the thread pool would hold it for the resolver's own
+    // timeouts (5 s a try), far beyond these.
+    expect(p95).toBeLessThan(1000);
+    expect(poolMs).toBeLessThan(2500);
     expect(queries).toBeGreaterThanOrEqual(2 * CHECKS);
     for (const { response, ms } of answers) {
       expect(response.status).toBe(200);

@@ -375,7 +375,8 @@ describe('connection-check hardening', () => {
     expect(status).toBe(200);
     expect(find(answer, 'reachable').status).toBe('failed');
     expect(find(answer, 'reachable').message).toContain(kind);
-    expect(find(answer, 'reachable').duration_ms).toBeLessThan(100);
+    // At once, not after the check's timeout (15 s); room for a loaded machine.
+    expect(find(answer, 'reachable').duration_ms).toBeLessThan(2_000);
   });
 
   it('when loopback is not explicitly allowed (the default), then the stand-in on 127.0.0.1 is refused', async () => {

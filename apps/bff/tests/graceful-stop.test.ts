@@ -59,7 +59,9 @@ describe('bff graceful stop', () => {
     bffUrl = `http://127.0.0.1:${port}`;
     redis = await startRedisServer();
     stack = await startGitLabStack({ redirectUris: [`${bffUrl}/auth/callback`] });
-    slow = await startSlowUpstream(stack.clustersApiUrl, 2_000);
+    // Long enough for the readiness and liveness checks below to run while the save is held,
+    // on a loaded machine too.
+    slow = await startSlowUpstream(stack.clustersApiUrl, 5_000);
     bff = await startApp('bff', {
       env: {
         PORT: String(port),
@@ -93,9 +95,12 @@ describe('bff graceful stop', () => {
     );
     const signalled = Date.now();
     bff.child.kill('SIGTERM');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-
-    const readiness = await fetch(`${bffUrl}/readyz`);
+    // Until the process has handled the signal (at once, unless the machine is loaded).
+    let readiness = await fetch(`${bffUrl}/readyz`);
+    while (readiness.status === 200 && Date.now() - signalled < 3_000) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      readiness = await fetch(`${bffUrl}/readyz`);
+    }
     expect(readiness.status).toBe(503);
     expect(readiness.headers.get('connection')).toBe('close');
     expect(await readiness.json()).toMatchObject({ code: 503, metadata: { bff: 'stopping' } });

@@ -45,6 +45,8 @@ export interface RecordedRequest {
   user: string | undefined;
   /** What the client presented: an Authorization header, a client certificate (any CA). */
   presented: { authorization: boolean; clientCertificate: boolean };
+  /** When it arrived (`performance.now()`): tests measure a client's retry delays by it. */
+  at: number;
 }
 
 /** One TLS handshake, request or not: whether the client presented a certificate in it. */
@@ -142,6 +144,7 @@ export async function startLocalKube(options: LocalKubeOptions = {}): Promise<Lo
           authorization: req.headers.authorization !== undefined,
           clientCertificate: presentedCertificate(req.socket as TLSSocket),
         },
+        at: performance.now(),
       });
       const answer = () => {
         if (options.redirectTo) {

@@ -27,6 +27,16 @@ afterEach(async () => {
   // end it so the next test counts only its own.
   await new Promise((resolve) => setTimeout(resolve, 200));
   kube.dropWatches();
+  // A stray watch may open later still (a loaded machine): end each until 250 ms pass without.
+  const giveUpAt = Date.now() + 3_000;
+  let quietSince = Date.now();
+  while (Date.now() - quietSince < 250 && Date.now() < giveUpAt) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    if (kube.openWatches() > 0) {
+      kube.dropWatches();
+      quietSince = Date.now();
+    }
+  }
 });
 
 afterAll(async () => {

@@ -292,12 +292,13 @@ describe('stolen, revoked and expired credentials', { concurrent: true }, () => 
     );
 
     let answer = await direct('/api/v1/clusters', bearer);
-    while (answer.status === 200 && Date.now() - revokedAt < 8_000) {
+    while (answer.status === 200 && Date.now() - revokedAt < 10_000) {
       await new Promise((resolve) => setTimeout(resolve, 250));
       answer = await direct('/api/v1/clusters', bearer);
     }
     expectError(answer, 401, 'UNAUTHENTICATED');
-    expect(Date.now() - revokedAt).toBeLessThan(6_500);
+    // The permission cache's 5 s, and room for the calls above on a loaded machine.
+    expect(Date.now() - revokedAt).toBeLessThan(7_500);
   });
 
   it('when a session is past its absolute lifetime, then it is refused even while in use, and its cookie cannot be replayed', async () => {

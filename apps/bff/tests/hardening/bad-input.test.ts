@@ -544,7 +544,8 @@ describe('bad input through the BFF, as a signed-in maintainer', () => {
       expect(error.code).toBe(response.status);
       expect(error.message.length).toBeGreaterThan(10);
       expect(Object.keys(error.metadata)).toContain(testCase.field);
-      expect(elapsed).toBeLessThan(1000);
+      // Refused, not left hanging (bounded loosely: 60 round trips on a loaded machine).
+      expect(elapsed).toBeLessThan(5000);
     },
   );
 

@@ -113,7 +113,8 @@ describe('GitLab unreachable', { timeout: 60_000 }, () => {
       const viaBff = await timed(() => saveThroughBff());
       expectError(viaBff.answer, 503, 'UPSTREAM_UNAVAILABLE');
       expect(viaBff.ms).toBeLessThan(WITHIN_MS);
-      expect(stack.logs()).toContain('tenant repository unreachable during push');
+      // The API's log line travels through its own pipe, apart from the HTTP answer.
+      await expect.poll(() => stack.logs()).toContain('tenant repository unreachable during push');
     } finally {
       await stopSilent();
     }

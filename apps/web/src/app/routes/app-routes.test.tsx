@@ -175,9 +175,7 @@ describe('cluster list', () => {
     await screen.findByRole('button', { name: 'Delete vcluster-virtual' });
     expect(screen.queryByRole('button', { name: 'Delete cluster-host' })).not.toBeInTheDocument();
     await user.click(screen.getByRole('link', { name: 'vcluster-virtual' }));
-    await screen
-      .findByRole('heading', { level: 1, name: 'vcluster-virtual' }, { timeout: 4000 })
-      .catch(() => undefined);
+    await screen.findByRole('heading', { level: 1, name: 'vcluster-virtual' });
     await act(() => router.navigate(-1));
     await waitFor(() => expect(router.state.location.search).toBe('?usage=worker'));
     expect(await screen.findByLabelText('Usage')).toHaveValue('worker');
@@ -242,9 +240,7 @@ describe('cluster list', () => {
       }),
     );
     const { user } = renderApp('/clusters');
-    await user.click(
-      await screen.findByRole('button', { name: 'Delete lonely' }, { timeout: 4000 }),
-    );
+    await user.click(await screen.findByRole('button', { name: 'Delete lonely' }));
     await user.type(await screen.findByLabelText('Type lonely to confirm'), 'lonely');
     await user.click(screen.getByRole('button', { name: 'Delete cluster' }));
     expect(await screen.findByText('Cluster lonely deleted.')).toBeInTheDocument();

@@ -159,7 +159,10 @@ describe('cluster detail', () => {
     expect(
       screen.getByText('The clusters API did not say which Nautes version it runs.'),
     ).toBeInTheDocument();
-    expect(screen.getByRole('heading', { level: 1, name: 'cluster-host' })).toBeInTheDocument();
+    // The cluster comes in its own request, apart from the notice's.
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'cluster-host' }),
+    ).toBeInTheDocument();
   });
 
   it('when the cluster does not exist, then the page says so with the server message', async () => {

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react';
+import { useId, useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import './dialog.css';
 
@@ -31,11 +31,14 @@ export function Dialog({
   const titleId = useId();
   const panelRef = useRef<HTMLDivElement>(null);
   const onCloseRef = useRef(onClose);
-  useEffect(() => {
+  useLayoutEffect(() => {
     onCloseRef.current = onClose;
   });
 
-  useEffect(() => {
+  // In the commit that shows the dialog (a layout effect): the page behind is inert and focus
+  // is inside before any key can reach the button that opened it. A lazily loaded dialog
+  // commits outside any event, and a passive effect then ran a task later.
+  useLayoutEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const root = document.getElementById('root');
     root?.setAttribute('inert', '');

@@ -73,7 +73,9 @@ describe('filterAndSortClusters', () => {
       readListView(new URLSearchParams('q=9&sort=name&dir=desc')),
     );
     expect(result.length).toBeGreaterThan(0);
-    expect(performance.now() - started).toBeLessThan(200);
+    // ~15 ms here; the bound catches a quadratic sort, with room for a loaded machine (the
+    // list's real speed is measured by `pnpm bench web`).
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 });
 
