@@ -43,7 +43,8 @@ async function main() {
   );
   announceListening(logger, 'local-kube', {
     url: kube.url,
-    kubeconfig: config.kubeconfigPath,
+    // Not `kubeconfig`: the logger redacts that key (it may hold one), and this is only its path.
+    kubeconfigPath: config.kubeconfigPath,
     repository: config.repoUrl,
     application: `argocd/${config.applicationName}`,
   });

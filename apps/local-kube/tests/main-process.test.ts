@@ -75,6 +75,8 @@ describe('local-kube process', () => {
       'certificate-authority-data': expect.any(String) as string,
     });
     expect(kube.logs()).not.toContain('gldt-local-clusters-api');
+    // Its start line says where the kubeconfig is, for a user reading the log.
+    expect(kube.logs()).toContain(`"kubeconfigPath":${JSON.stringify(kubeconfigPath())}`);
   });
 
   it('when a Cluster file is committed, then kubectl with that kubeconfig lists it, the watcher may not write and the admin may', async () => {
