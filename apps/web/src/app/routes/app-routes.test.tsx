@@ -175,7 +175,8 @@ describe('cluster list', () => {
     await screen.findByRole('button', { name: 'Delete vcluster-virtual' });
     expect(screen.queryByRole('button', { name: 'Delete cluster-host' })).not.toBeInTheDocument();
     await user.click(screen.getByRole('link', { name: 'vcluster-virtual' }));
-    await screen.findByRole('heading', { level: 1, name: 'vcluster-virtual' });
+    // The detail page's chunk may be imported for the first time here: slow on a loaded machine.
+    await screen.findByRole('heading', { level: 1, name: 'vcluster-virtual' }, { timeout: 15_000 });
     await act(() => router.navigate(-1));
     await waitFor(() => expect(router.state.location.search).toBe('?usage=worker'));
     expect(await screen.findByLabelText('Usage')).toHaveValue('worker');
