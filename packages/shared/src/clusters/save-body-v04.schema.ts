@@ -17,7 +17,13 @@ import { defaultPrimaryDomain, defaultVclusterHttpsNodePort } from './defaults';
 import { dnsNameProblem, portProblem } from './field-rules';
 import { saveBodyRuleIssues, type SaveBodyOptions } from './save-body-rules';
 import { optionalCheckedText, SaveClusterBodyShapeSchema } from './save-body.schema';
-import { addError, isPlainObject, withRequestRules } from './validate-save-body';
+import {
+  addError,
+  addShapeIssues,
+  isPlainObject,
+  notAnObject,
+  withRequestRules,
+} from './validate-save-body';
 
 const componentName = (example: string) =>
   optionalCheckedText(example, (value) =>
@@ -127,21 +133,11 @@ export function validateSaveBodyV04(
   input: unknown,
   options: SaveBodyOptions = {},
 ): SaveBodyV04Validation {
-  if (!isPlainObject(input)) {
-    return {
-      ok: false,
-      fieldErrors: {
-        body: 'Send the cluster as a JSON object, e.g. {"api_server": "https://203.0.113.10:6443", ...}.',
-      },
-    };
-  }
+  if (!isPlainObject(input)) return notAnObject();
   const cleaned = dropNullsDeep(input);
   const shape = SaveClusterBodyV04ShapeSchema.safeParse(cleaned);
   const fieldErrors: Record<string, string> = {};
-  for (const issue of shape.error?.issues ?? []) {
-    const path = issue.path.map(String).join('.');
-    addError(fieldErrors, path === '' ? 'body' : path, issue.message);
-  }
+  addShapeIssues(fieldErrors, shape.error?.issues ?? []);
   for (const issue of saveBodyRuleIssues(cleaned, options)) {
     addError(fieldErrors, issue.path, issue.message);
   }

@@ -31,6 +31,27 @@ export function addError(errors: Record<string, string>, path: string, message: 
   errors[path] ??= message;
 }
 
+/** The shape's issues, keyed by their field's path (`body` for the body as a whole). */
+export function addShapeIssues(
+  errors: Record<string, string>,
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): void {
+  for (const issue of issues) {
+    const path = issue.path.map(String).join('.');
+    addError(errors, path === '' ? 'body' : path, issue.message);
+  }
+}
+
+/** The answer to a body that is not a JSON object, in either API generation. */
+export function notAnObject(): { ok: false; fieldErrors: Record<string, string> } {
+  return {
+    ok: false,
+    fieldErrors: {
+      body: 'Send the cluster as a JSON object, e.g. {"api_server": "https://203.0.113.10:6443", ...}.',
+    },
+  };
+}
+
 /**
  * Validates a save request body. On failure every offending field is reported at once, keyed
  * by its path (`traefik.https_node_port`); a body that is not a JSON object is keyed `body`.
@@ -39,14 +60,7 @@ export function validateSaveBody(
   input: unknown,
   options: SaveBodyOptions = {},
 ): SaveBodyValidation {
-  if (!isPlainObject(input)) {
-    return {
-      ok: false,
-      fieldErrors: {
-        body: 'Send the cluster as a JSON object, e.g. {"api_server": "https://203.0.113.10:6443", ...}.',
-      },
-    };
-  }
+  if (!isPlainObject(input)) return notAnObject();
   const cleaned = dropNulls(input);
   // Shape and rules separately rather than through the combined schema: the rules then run
   // even when a field has the wrong type (every problem is reported at once), and the
@@ -56,10 +70,7 @@ export function validateSaveBody(
   if (shape.success && ruleIssues.length === 0)
     return { ok: true, body: normalizeSaveBody(shape.data) };
   const fieldErrors: Record<string, string> = {};
-  for (const issue of shape.error?.issues ?? []) {
-    const path = issue.path.map(String).join('.');
-    addError(fieldErrors, path === '' ? 'body' : path, issue.message);
-  }
+  addShapeIssues(fieldErrors, shape.error?.issues ?? []);
   for (const issue of ruleIssues) addError(fieldErrors, issue.path, issue.message);
   return { ok: false, fieldErrors };
 }
