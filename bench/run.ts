@@ -19,7 +19,7 @@ import { sessionsBenchmark } from './sessions.bench';
 import { webBenchmark } from './web.bench';
 import type { Benchmark, Figures } from './lib/benchmark';
 import { describeMachine } from './lib/machine';
-import { checkBudgets, formatRecord, formatReport, formatTable } from './lib/report';
+import { checkBudgets, formatReport, formatTable, measuredNote } from './lib/report';
 
 const benchmarks: Benchmark[] = [
   proxyBenchmark,
@@ -64,7 +64,9 @@ async function main(): Promise<number> {
   }
   const outcomes = checkBudgets(selected, results);
   const table = formatTable(selected, results, outcomes);
-  const report = formatReport(machine, os.loadavg(), table, (Date.now() - started) / 1000);
+  const seconds = (Date.now() - started) / 1000;
+  const loadAfter = os.loadavg();
+  const report = formatReport(machine, loadAfter, table, seconds);
   console.log(`\n${report}`);
 
   mkdirSync(resultsDir, { recursive: true });
@@ -79,14 +81,13 @@ async function main(): Promise<number> {
   writeFileSync(jsonFile, `${JSON.stringify(ordered, null, 2)}\n`);
   const recorded = benchmarks.filter((b) => ordered[b.name]);
   const recordTable = formatTable(recorded, ordered, checkBudgets(recorded, ordered));
-  const seconds = (Date.now() - started) / 1000;
-  const measured = {
-    thisRun: selected.map((b) => b.name),
-    earlier: recorded.filter((b) => !selected.includes(b)).map((b) => b.name),
-  };
+  const note = measuredNote(
+    selected.map((b) => b.name),
+    recorded.filter((b) => !selected.includes(b)).map((b) => b.name),
+  );
   writeFileSync(
     path.join(resultsDir, 'latest.md'),
-    formatRecord(machine, os.loadavg(), seconds, measured, recordTable),
+    formatReport(machine, loadAfter, recordTable, seconds, note),
   );
 
   const missed = outcomes.filter((outcome) => !outcome.met);

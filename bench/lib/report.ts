@@ -55,29 +55,25 @@ export function formatTable(
 }
 
 /**
- * latest.md: this run's machine, load and time, then every benchmark latest.json holds. A partial
- * run replaces only its own entries there, so the file says which rows it measured; the report
- * and the record then never disagree.
+ * The line latest.md adds under the header: a partial run replaces only its own entries in
+ * latest.json, and latest.md shows all of them, so it says which rows this run measured.
  */
-export function formatRecord(
-  machine: MachineDescription,
-  loadAfter: number[],
-  seconds: number,
-  measured: { thisRun: string[]; earlier: string[] },
-  table: string,
-): string {
-  const earlier =
-    measured.earlier.length > 0
-      ? `; from earlier runs (\`git log bench/results\` says when): ${measured.earlier.join(', ')}`
+export function measuredNote(thisRun: string[], earlier: string[]): string {
+  const kept =
+    earlier.length > 0
+      ? `; from earlier runs (\`git log bench/results\` says when): ${earlier.join(', ')}`
       : '';
-  return `${formatMachine(machine, loadAfter)}\ntotal time: ${Math.round(seconds)} s\nmeasured by this run: ${measured.thisRun.join(', ')}${earlier}\n\n${table}\n`;
+  return `measured by this run: ${thisRun.join(', ')}${kept}`;
 }
 
+/** The machine, its load, the run's time, an optional note, then the table. */
 export function formatReport(
   machine: MachineDescription,
   loadAfter: number[],
   table: string,
   seconds: number,
+  note?: string,
 ): string {
-  return `${formatMachine(machine, loadAfter)}\ntotal time: ${Math.round(seconds)} s\n\n${table}\n`;
+  const header = `${formatMachine(machine, loadAfter)}\ntotal time: ${Math.round(seconds)} s`;
+  return `${note === undefined ? header : `${header}\n${note}`}\n\n${table}\n`;
 }
